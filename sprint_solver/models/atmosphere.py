@@ -1,0 +1,1 @@
+"""atmosphere models (to be filled in)."""

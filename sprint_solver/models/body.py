@@ -1,0 +1,1 @@
+"""body models (to be filled in)."""

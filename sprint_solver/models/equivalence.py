@@ -1,0 +1,1 @@
+"""equivalence models (to be filled in)."""

@@ -1,0 +1,1 @@
+"""fitted models (to be filled in)."""

@@ -1,0 +1,1 @@
+"""grade models (to be filled in)."""

@@ -1,0 +1,1 @@
+"""heat models (to be filled in)."""

@@ -1,0 +1,1 @@
+"""pacing models (to be filled in)."""

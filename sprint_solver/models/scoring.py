@@ -1,0 +1,1 @@
+"""scoring models (to be filled in)."""

@@ -1,0 +1,1 @@
+"""sprint_profile models (to be filled in)."""

@@ -1,0 +1,1 @@
+"""timing models (to be filled in)."""
