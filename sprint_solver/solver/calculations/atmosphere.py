@@ -1,0 +1,1 @@
+"""atmosphere calculations (to be filled in)."""

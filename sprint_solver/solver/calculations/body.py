@@ -1,0 +1,1 @@
+"""body calculations (to be filled in)."""

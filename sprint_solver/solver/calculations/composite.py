@@ -1,0 +1,1 @@
+"""composite calculations (to be filled in)."""

@@ -1,0 +1,1 @@
+"""equivalence calculations (to be filled in)."""

@@ -1,0 +1,1 @@
+"""grade calculations (to be filled in)."""

@@ -1,0 +1,1 @@
+"""heat calculations (to be filled in)."""

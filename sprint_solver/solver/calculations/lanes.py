@@ -1,0 +1,1 @@
+"""lanes calculations (to be filled in)."""

@@ -1,0 +1,1 @@
+"""pacing calculations (to be filled in)."""

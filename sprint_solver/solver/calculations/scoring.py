@@ -1,0 +1,1 @@
+"""scoring calculations (to be filled in)."""

@@ -1,0 +1,1 @@
+"""sprint_profile calculations (to be filled in)."""

@@ -1,0 +1,1 @@
+"""timing calculations (to be filled in)."""
