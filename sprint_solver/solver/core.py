@@ -104,7 +104,8 @@ class Solver:
         except (ArithmeticError, ValueError, TypeError, KeyError, IndexError) as e:
             # a calculation bug or a numerical corner must still surface as SolverError
             raise SolverError(f"{calculation} failed: {type(e).__name__}: {e}") from e
-        return ctx.solution(calculation)
+        return ctx.solution(calculation, {"calculation": calculation,
+                                          "params": p.model_dump(mode="json", exclude_none=True)})
 
     def _solve_text(self, question: str, opts: dict[str, Any]) -> Solution:
         from .parse import parse_question

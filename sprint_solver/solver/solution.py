@@ -96,6 +96,8 @@ class Solution(BaseModel):
     warnings: list[str] = []
     citations: list[str] = []
     method: str = ""
+    #: the structured request that reproduces this solution: the tool-call arguments
+    request: dict[str, Any] = {}
 
     # -- access -----------------------------------------------------------------------
     def output(self, name: str) -> Output:
@@ -195,7 +197,8 @@ def _render_text(s: Solution) -> str:
     lines = [f"Question: {s.query}", f"Calculation: {s.calculation_type}"]
     if s.method:
         lines.append(f"Method: {s.method}")
-    lines.append("Given: " + ", ".join(f"{k} = {_fmt_num(p.value)} {p.unit}".rstrip() for k, p in s.params.items()))
+    lines.append("Given: " + ", ".join(f"{k} = {_fmt_num(p.value)} {'' if p.unit == '1' else p.unit}".rstrip()
+                                       for k, p in s.params.items()))
     for st in s.trace:
         lines.append(f"Step {st.index}: {st.title}" + (f" [{st.model}]" if st.model else ""))
         if st.equation:

@@ -244,7 +244,7 @@ class Context:
     def penalize(self, amount: float, reason: str) -> None:
         self.penalties.append((amount, reason))
 
-    def solution(self, calculation_type: str) -> Solution:
+    def solution(self, calculation_type: str, request: dict[str, Any] | None = None) -> Solution:
         if not self.outputs:
             raise SolverError("the calculation produced no outputs")
         result = next((o for o in self.outputs if o.name == self.result_name), self.outputs[0])
@@ -261,7 +261,8 @@ class Context:
             query=self.query, calculation_type=calculation_type, params=self.params, result=result,
             outputs=self.outputs, trace=self.steps, models_used=list(self.models.values()),
             confidence=conf, confidence_reasoning=reasoning, assumptions=self.assumptions,
-            warnings=self.warnings, citations=self.citations, method=self.method)
+            warnings=self.warnings, citations=self.citations, method=self.method,
+            request=request or {"calculation": calculation_type, "params": {}})
 
 
 def default_tolerance(unit: str, value: float) -> float:
