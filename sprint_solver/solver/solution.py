@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -184,13 +185,31 @@ def _fmt_num(v: Any) -> str:
     return str(v)
 
 
+@lru_cache(maxsize=2048)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in ordered) + r")\b")
+
+
 def substitute(expression: str, inputs: dict[str, Any]) -> str:
     """The expression with each variable replaced by its value (for display)."""
     if not inputs:
         return expression
-    names = sorted(inputs, key=len, reverse=True)
-    pat = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
-    return pat.sub(lambda m: _fmt_num(inputs[m.group(1)]), expression)
+    return _names_pattern(tuple(inputs)).sub(lambda m: _fmt_num(inputs[m.group(1)]), expression)
+
+
+def fast_construct(cls: type[BaseModel], values: dict[str, Any]) -> Any:
+    """Build a model from already-valid values without validation or default handling.
+
+    ``model_construct`` costs ~10 us per object; the solver builds a dozen per solve
+    from values it produced itself, so it skips that. Every field must be given.
+    """
+    m = cls.__new__(cls)
+    object.__setattr__(m, "__dict__", values)
+    object.__setattr__(m, "__pydantic_fields_set__", set(values))
+    object.__setattr__(m, "__pydantic_extra__", None)
+    object.__setattr__(m, "__pydantic_private__", None)
+    return m
 
 
 def _render_text(s: Solution) -> str:

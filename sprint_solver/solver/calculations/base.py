@@ -31,7 +31,7 @@ from ...models.base import IMPLEMENTATIONS
 from ...models import load_all as _load_models
 from ...registry import Registry, RegisteredModel
 from .. import expr
-from ..solution import ModelUsed, Output, ParamValue, Solution, TraceStep, substitute
+from ..solution import ModelUsed, Output, ParamValue, Solution, TraceStep, fast_construct, substitute
 
 #: calculation name -> Calculation instance
 CALCULATIONS: dict[str, "Calculation"] = {}
@@ -164,7 +164,7 @@ class Context:
 
     def use(self, m: RegisteredModel) -> None:
         if m.name not in self.models:
-            self.models[m.name] = ModelUsed(name=m.name, version=m.version)
+            self.models[m.name] = fast_construct(ModelUsed, {"name": m.name, "version": m.version})
             if m.spec.citation not in self.citations:
                 self.citations.append(m.spec.citation)
             if m.spec.kind == "fitted" and m.spec.uncertainty:
@@ -194,12 +194,12 @@ class Context:
             self.use(model)
             if equation is None:
                 equation = model.spec.equation
-        self.steps.append(TraceStep.model_construct(
+        self.steps.append(fast_construct(TraceStep, dict(
             index=len(self.steps) + 1, title=title, model=model.ref if model is not None else None,
             equation=equation or (f"{output} = {expression}" if expression and output else expression or ""),
             substitution=substitute(expression, inputs) if expression else "",
             value=None if value is None else float(value), unit=unit, note=note, output=output,
-            expression=expression, inputs=inputs, tolerance=tolerance))
+            expression=expression, inputs=inputs, tolerance=tolerance)))
         return value
 
     def model_step(self, title: str, m: RegisteredModel, inputs: dict[str, Any], output: str, *,
@@ -219,7 +219,7 @@ class Context:
 
     # results ----------------------------------------------------------------------------
     def param(self, name: str, value: Any, unit: str) -> None:
-        self.params[name] = ParamValue.model_construct(value=_plain(value), unit=unit)
+        self.params[name] = fast_construct(ParamValue, {"value": _plain(value), "unit": unit})
 
     def output(self, name: str, value: float, unit: str, *, display: str | None = None,
                description: str = "", tolerance: float | None = None, primary: bool = False) -> None:
@@ -227,9 +227,9 @@ class Context:
         if not math.isfinite(value):
             raise SolverError(f"the calculation produced a non-finite {name}; check the inputs",
                               parameter=name)
-        self.outputs.append(Output.model_construct(
+        self.outputs.append(fast_construct(Output, dict(
             name=name, value=value, unit=unit, display=display or q.format_value(value, unit),
-            description=description, tolerance=tolerance if tolerance is not None else default_tolerance(unit, value)))
+            description=description, tolerance=tolerance if tolerance is not None else default_tolerance(unit, value))))
         if primary:
             self.result_name = name
 
@@ -257,12 +257,12 @@ class Context:
         else:
             reasoning = "all inputs within the validated range of " + \
                 ", ".join(m.name for m in self.models.values()) if self.models else "exact arithmetic"
-        return Solution.model_construct(
+        return fast_construct(Solution, dict(
             query=self.query, calculation_type=calculation_type, params=self.params, result=result,
             outputs=self.outputs, trace=self.steps, models_used=list(self.models.values()),
             confidence=conf, confidence_reasoning=reasoning, assumptions=self.assumptions,
             warnings=self.warnings, citations=self.citations, method=self.method,
-            request=request or {"calculation": calculation_type, "params": {}})
+            request=request or {"calculation": calculation_type, "params": {}}))
 
 
 def default_tolerance(unit: str, value: float) -> float:
