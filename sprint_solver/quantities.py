@@ -43,7 +43,8 @@ MARATHON = 42195.0
 HALF_MARATHON = 21097.5
 
 CANONICAL_UNITS = ("s", "m", "m/s", "s/km", "degC", "Pa", "kg/m^3", "kg", "m^2", "N", "W",
-                   "W/kg", "m/s^2", "N/kg", "J/kg/m", "1", "%", "points", "mL/kg/min")
+                   "W/kg", "m/s^2", "N/kg", "J/kg/m", "1", "%", "points", "mL/kg/min",
+                   "kg/m", "1/s")
 
 #: physical dimension of each canonical unit (used to pick formatters)
 DIMENSION = {
@@ -51,7 +52,7 @@ DIMENSION = {
     "Pa": "pressure", "kg/m^3": "density", "kg": "mass", "m^2": "area", "N": "force",
     "W": "power", "W/kg": "specific_power", "m/s^2": "acceleration", "N/kg": "specific_force",
     "J/kg/m": "energy_cost", "1": "dimensionless", "%": "percent", "points": "points",
-    "mL/kg/min": "vo2",
+    "mL/kg/min": "vo2", "kg/m": "drag_constant", "1/s": "rate",
 }
 
 _NUM = r"[-+\u2212]?\d+(?:[.,]\d+)?|[-+\u2212]?\.\d+"
