@@ -25,14 +25,17 @@ from __future__ import annotations
 
 import copy
 import json
+import logging
 import math
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..solver.calculations import CALCULATIONS, load_all
+
+log = logging.getLogger(__name__)
 
 Format = Literal["openai", "anthropic", "mcp", "hf"]
 FORMATS: tuple[str, ...] = ("openai", "anthropic", "mcp", "hf")
@@ -97,9 +100,6 @@ class ToolSpec:
     schema: dict[str, Any]
     #: the OpenAI strict-mode schema, or None when the arguments cannot be expressed strictly
     strict_schema: dict[str, Any] | None
-    #: top-level arguments for which null is a real value (required and nullable); for
-    #: every other argument null means "not given" (strict mode must send every key)
-    null_is_value: frozenset[str] = field(default_factory=frozenset)
 
 
 class _Cache:
@@ -164,6 +164,8 @@ def _definition(t: ToolSpec, fmt: str) -> dict[str, Any]:
 def _build(names: tuple[str, ...]) -> dict[str, ToolSpec]:
     out: dict[str, ToolSpec] = {}
     for name in sorted(names):
+        if name in META_TOOLS:
+            raise RuntimeError(f"calculation {name!r} clashes with the built-in tool of that name")
         calc = CALCULATIONS[name]
         desc = calc.description.strip()
         title = getattr(calc, "title", "") or name
@@ -171,7 +173,10 @@ def _build(names: tuple[str, ...]) -> dict[str, ToolSpec]:
             desc = f"{title}. {desc}"
         desc += (" Returns the result in canonical units with a step-by-step trace, the models used, "
                  "citations and a confidence.")
-        out[name] = _spec(name, title, desc, "calculation", calc.Params)
+        try:
+            out[name] = _spec(name, title, desc, "calculation", calc.Params)
+        except Exception:  # noqa: BLE001 - one broken Params must not take every tool down
+            log.error("no tool for calculation %r: its Params has no usable JSON schema", name, exc_info=True)
     families = _families()
     out["solve"] = _spec("solve", "Solve a question", (
         "Answer a sprint or running performance question given in plain language (wind and altitude "
@@ -188,6 +193,11 @@ def _build(names: tuple[str, ...]) -> dict[str, ToolSpec]:
     return out
 
 
+def families() -> list[str]:
+    """Model families declared in code (the registry may not have cards for all yet)."""
+    return _families()
+
+
 def _families() -> list[str]:
     from ..models import load_all as load_models
     from ..models.base import IMPLEMENTATIONS
@@ -202,10 +212,8 @@ def _spec(name: str, title: str, description: str, kind: Any, args: type[BaseMod
         strict: dict[str, Any] | None = strict_schema(schema)
     except NotStrictError:
         strict = None
-    required = set(schema.get("required", []))
-    null_ok = frozenset(k for k, v in schema.get("properties", {}).items() if k in required and _admits_null(v))
     return ToolSpec(name=name, title=title, description=description, kind=kind, args=args, schema=schema,
-                    strict_schema=strict, null_is_value=null_ok)
+                    strict_schema=strict)
 
 
 # --- pydantic schema -> plain schema ------------------------------------------------------------
@@ -214,13 +222,12 @@ def plain_schema(model: type[BaseModel]) -> dict[str, Any]:
     range and default also written into its description (for models that read only text)."""
     raw = model.model_json_schema()
     defs = raw.pop("$defs", {})
-    schema = _inline(raw, defs, ())
+    schema = _clean(_inline(raw, defs, ()))
     props = schema.get("properties", {})
     for fname, finfo in model.model_fields.items():
         key = finfo.alias or fname
         if key in props:
             props[key] = _annotate(props[key], finfo, key in schema.get("required", []))
-    schema = _clean(schema)
     schema.setdefault("type", "object")
     schema.setdefault("properties", {})
     if model.model_config.get("extra") == "forbid":
@@ -249,29 +256,32 @@ def _annotate(prop: dict[str, Any], finfo: Any, required: bool) -> dict[str, Any
     """Put the field's numeric bounds into the schema (quantity fields replace their schema,
     losing ``ge``/``le``) and state range and default in the description."""
     lo = hi = None
+    lo_key, hi_key = "minimum", "maximum"
     for m in finfo.metadata:
-        for attr, is_lo in (("ge", True), ("gt", True), ("le", False), ("lt", False)):
+        for attr, key in (("ge", "minimum"), ("gt", "exclusiveMinimum"), ("le", "maximum"), ("lt", "exclusiveMaximum")):
             v = getattr(m, attr, None)
             if v is not None:
-                if is_lo:
-                    lo = v
+                if "Min" in key or key == "minimum":
+                    lo, lo_key = v, key
                 else:
-                    hi = v
+                    hi, hi_key = v, key
     prop = copy.deepcopy(prop)
     for branch in _branches(prop):
         if branch.get("type") in ("number", "integer"):
             if lo is not None and "minimum" not in branch and "exclusiveMinimum" not in branch:
-                branch["minimum"] = lo
+                branch[lo_key] = lo
             if hi is not None and "maximum" not in branch and "exclusiveMaximum" not in branch:
-                branch["maximum"] = hi
+                branch[hi_key] = hi
     desc = prop.get("description", "").strip()
     notes = []
     if lo is not None or hi is not None:
-        notes.append(f"range {_num(lo) if lo is not None else '-inf'} to {_num(hi) if hi is not None else 'inf'}")
+        lo_s = "-inf" if lo is None else _num(lo) + (" exclusive" if lo_key != "minimum" else "")
+        hi_s = "inf" if hi is None else _num(hi) + (" exclusive" if hi_key != "maximum" else "")
+        notes.append(f"range {lo_s} to {hi_s}")
     if not required and finfo.default is not None and _jsonable_default(finfo.default):
         notes.append(f"default {json.dumps(finfo.default) if isinstance(finfo.default, str) else _num(finfo.default)}")
     if not required:
-        notes.append("optional")
+        notes.append("optional; null or omitted = the default")
     if notes:
         desc = (desc + " " if desc else "") + "(" + "; ".join(notes) + ")"
     if desc:
@@ -280,7 +290,11 @@ def _annotate(prop: dict[str, Any], finfo: Any, required: bool) -> dict[str, Any
 
 
 def _branches(prop: dict[str, Any]) -> list[dict[str, Any]]:
-    return [b for b in prop.get("anyOf", []) if isinstance(b, dict)] + [prop]
+    out = [prop]
+    for b in prop.get("anyOf", []):
+        if isinstance(b, dict):
+            out += _branches(b)
+    return out
 
 
 def _num(v: Any) -> str:
@@ -297,9 +311,15 @@ def _jsonable_default(v: Any) -> bool:
     return isinstance(v, (str, int, bool))
 
 
+_BOUND_KEYS = {"ge": "minimum", "gt": "exclusiveMinimum", "le": "maximum", "lt": "exclusiveMaximum"}
+
+
 def _clean(node: Any, in_properties: bool = False) -> Any:
-    """Drop ``title`` keywords (not property names called "title") and turn pydantic's
-    ``oneOf`` discriminated unions into ``anyOf``."""
+    """Drop ``title`` keywords (not properties called "title"), turn pydantic's ``oneOf``
+    discriminated unions into ``anyOf``, and repair what pydantic emits for an optional
+    quantity (``X | None`` where X overrides its schema): the ``ge``/``le`` it leaves as
+    raw keys become ``minimum``/``maximum`` of the number branches, and the nested
+    ``anyOf`` is flattened."""
     if isinstance(node, list):
         return [_clean(x) for x in node]
     if not isinstance(node, dict):
@@ -307,10 +327,13 @@ def _clean(node: Any, in_properties: bool = False) -> Any:
     if in_properties:
         return {k: _clean(v) for k, v in node.items()}
     out: dict[str, Any] = {}
+    bounds: dict[str, Any] = {}
     for k, v in node.items():
         if k in ("title", "discriminator"):
             continue
-        if k == "oneOf":
+        if k in _BOUND_KEYS and isinstance(v, (int, float)) and not isinstance(v, bool):
+            bounds[_BOUND_KEYS[k]] = v
+        elif k == "oneOf":
             out["anyOf"] = _clean(v)
         elif k in ("properties", "$defs", "patternProperties"):
             out[k] = _clean(v, in_properties=True)
@@ -318,10 +341,23 @@ def _clean(node: Any, in_properties: bool = False) -> Any:
             out[k] = v
         else:
             out[k] = _clean(v)
+    if bounds:
+        for b in _branches(out):
+            if b.get("type") in ("number", "integer"):
+                for bk, bv in bounds.items():
+                    b.setdefault(bk, bv)
+    if isinstance(out.get("anyOf"), list):
+        flat: list[Any] = []
+        for b in out["anyOf"]:
+            if isinstance(b, dict) and set(b) == {"anyOf"}:
+                flat.extend(b["anyOf"])
+            else:
+                flat.append(b)
+        out["anyOf"] = flat
     return out
 
 
-def _admits_null(s: Any) -> bool:
+def admits_null(s: Any) -> bool:
     if not isinstance(s, dict):
         return False
     t = s.get("type")
@@ -329,7 +365,7 @@ def _admits_null(s: Any) -> bool:
         return True
     if "enum" in s and None in s["enum"]:
         return True
-    return any(_admits_null(b) for b in s.get("anyOf", []))
+    return any(admits_null(b) for b in s.get("anyOf", []))
 
 
 # --- plain schema -> OpenAI strict schema ----------------------------------------------------------
@@ -379,7 +415,7 @@ def _strict(s: dict[str, Any], depth: int, context: str = "") -> dict[str, Any]:
         new_props = {}
         for k, v in props.items():
             p = _strict(v, depth + 1)
-            if k not in required and not _admits_null(p):
+            if k not in required and not admits_null(p):
                 p = _nullable(p)
             new_props[k] = p
         out["type"] = "object"

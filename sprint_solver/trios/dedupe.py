@@ -1,0 +1,183 @@
+"""Exact and near-duplicate removal of questions, before any teacher is called.
+
+Two keys per question:
+
+- **exact**: the text lower-cased with whitespace collapsed and outer punctuation stripped;
+- **near** (``"skeleton"``, the default): the sequence of content words and numbers,
+  with greetings, politeness and filler words dropped, punctuation ignored and numbers
+  written canonically (``10.00`` = ``10``, ``+1.2`` = ``1.2``). "Hi! What is 10.00 (+1.2)
+  worth?" and "what is 10 (1.2) worth? thanks" share a skeleton.
+
+Both keys live in fixed-capacity numpy hash tables sized for the run up front, so
+memory does not grow while a million questions stream through. ``near="minhash"``
+adds MinHash-LSH on word 3-shingles (Jaccard >= ``threshold``) for free-text question
+files, where paraphrases are likelier; its memory grows with the number of questions.
+Each duplicate records which earlier question it duplicates and how similar they are.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+FILLER = frozenset("""
+a an the and or but so to of in on at for with by from is are was were be been it its this that these those
+hi hey hello hiya thanks thank you please pls quick question coach here i'm im i me my mine we our us
+can could would will should do does did just curious wondering training log masters sprinter
+show working explain steps keep short in advance what's whats what how much many tell
+""".split())
+_TOKEN = re.compile(r"[-+]?\d+(?:[.,]\d+)?|[a-z]+(?:'[a-z]+)?")
+_SPACE = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    t = text.lower().replace("\u2212", "-").replace("\u2019", "'")
+    return _SPACE.sub(" ", t).strip(" .!?;:,\"'")
+
+
+def skeleton(text: str) -> str:
+    out = []
+    for tok in _TOKEN.findall(normalize(text)):
+        if tok[0].isdigit() or tok[0] in "+-":
+            try:
+                out.append(f"{float(tok.replace(',', '.')):g}")
+            except ValueError:
+                out.append(tok)
+        elif tok not in FILLER:
+            out.append(tok)
+    return " ".join(out)
+
+
+def hash64(s: str) -> int:
+    h = int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
+    return h or 1  # 0 marks an empty slot
+
+
+class HashTable64:
+    """Open-addressing uint64 -> int64 table with a fixed capacity (grows only if overfilled)."""
+
+    def __init__(self, expected: int):
+        size = 1 << max(4, int(2 * max(1, expected) - 1).bit_length())
+        self.keys = np.zeros(size, dtype=np.uint64)
+        self.vals = np.full(size, -1, dtype=np.int64)
+        self.n = 0
+
+    @property
+    def nbytes(self) -> int:
+        return self.keys.nbytes + self.vals.nbytes
+
+    def get_or_insert(self, key: int, val: int) -> int:
+        """The value stored under ``key``, or -1 after storing ``val`` there."""
+        keys = self.keys
+        mask = keys.shape[0] - 1
+        i = key & mask
+        k = np.uint64(key)
+        while True:
+            cur = keys[i]
+            if cur == 0:
+                keys[i] = k
+                self.vals[i] = val
+                self.n += 1
+                if self.n * 10 > keys.shape[0] * 7:
+                    self._grow()
+                return -1
+            if cur == k:
+                return int(self.vals[i])
+            i = (i + 1) & mask
+
+    def _grow(self) -> None:
+        old_k, old_v = self.keys, self.vals
+        self.keys = np.zeros(old_k.shape[0] * 2, dtype=np.uint64)
+        self.vals = np.full(old_k.shape[0] * 2, -1, dtype=np.int64)
+        self.n = 0
+        for k, v in zip(old_k[old_k != 0].tolist(), old_v[old_k != 0].tolist()):
+            self.get_or_insert(int(k), int(v))
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    of: int
+    match: Literal["exact", "near"]
+    similarity: float
+
+
+class Deduplicator:
+    """Streaming de-duplication; ``check(index, text)`` -> None (new) or a :class:`Duplicate`."""
+
+    def __init__(self, expected: int, near: Literal["skeleton", "minhash", "off"] = "skeleton",
+                 threshold: float = 0.8):
+        if near not in ("skeleton", "minhash", "off"):
+            raise ValueError(f"near must be skeleton, minhash or off, not {near!r}")
+        self.near = near
+        self.exact = HashTable64(expected)
+        self.skel = HashTable64(expected) if near != "off" else None
+        self.minhash = MinHashLSH(threshold) if near == "minhash" else None
+        self.counts = {"exact": 0, "near": 0}
+
+    def check(self, index: int, text: str) -> Duplicate | None:
+        norm = normalize(text)
+        prev = self.exact.get_or_insert(hash64(norm), index)
+        if prev >= 0:
+            self.counts["exact"] += 1
+            return Duplicate(prev, "exact", 1.0)
+        if self.skel is not None:
+            sk = skeleton(text)
+            if sk:
+                prev = self.skel.get_or_insert(hash64(sk), index)
+                if prev >= 0:
+                    self.counts["near"] += 1
+                    return Duplicate(prev, "near", 1.0)
+        if self.minhash is not None:
+            hit = self.minhash.check(index, skeleton(text))
+            if hit is not None:
+                self.counts["near"] += 1
+                return Duplicate(hit[0], "near", round(hit[1], 3))
+        return None
+
+
+class MinHashLSH:
+    """MinHash signatures of word 3-shingles, banded LSH, Jaccard estimate on candidates."""
+
+    PRIME = (1 << 61) - 1
+
+    def __init__(self, threshold: float = 0.8, num_perm: int = 64, bands: int = 16, seed: int = 7):
+        if num_perm % bands:
+            raise ValueError("num_perm must be a multiple of bands")
+        rs = np.random.RandomState(seed)
+        self.a = rs.randint(1, 1 << 31, size=num_perm).astype(np.uint64)
+        self.b = rs.randint(0, 1 << 31, size=num_perm).astype(np.uint64)
+        self.threshold = threshold
+        self.bands = bands
+        self.rows = num_perm // bands
+        self.tables: list[dict[bytes, list[int]]] = [{} for _ in range(bands)]
+        self.sigs: dict[int, np.ndarray] = {}
+
+    def signature(self, text: str) -> np.ndarray:
+        toks = text.split()
+        shingles = {" ".join(toks[i:i + 3]) for i in range(max(1, len(toks) - 2))}
+        hs = np.array([hash64(s) & 0xFFFFFFFF for s in shingles], dtype=np.uint64)
+        # (a*x + b) mod p on 32-bit x and 31-bit a fits in uint64 without overflow
+        return ((np.outer(self.a, hs) + self.b[:, None]) % np.uint64(self.PRIME)).min(axis=1)
+
+    def check(self, index: int, text: str) -> tuple[int, float] | None:
+        sig = self.signature(text)
+        best: tuple[int, float] | None = None
+        seen: set[int] = set()
+        for band, table in enumerate(self.tables):
+            key = sig[band * self.rows:(band + 1) * self.rows].tobytes()
+            for other in table.get(key, ()):
+                if other in seen:
+                    continue
+                seen.add(other)
+                sim = float(np.mean(self.sigs[other] == sig))
+                if sim >= self.threshold and (best is None or sim > best[1]):
+                    best = (other, sim)
+        if best is not None:
+            return best
+        self.sigs[index] = sig
+        for band, table in enumerate(self.tables):
+            table.setdefault(sig[band * self.rows:(band + 1) * self.rows].tobytes(), []).append(index)
+        return None

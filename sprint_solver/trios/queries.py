@@ -1,0 +1,674 @@
+"""A seeded generator of diverse questions for every calculation type.
+
+``QueryGenerator(seed).query(i)`` is a pure function of ``(seed, i)`` and the set of
+registered calculations: the same index always gives the same question, which is what
+makes row ids, de-duplication and resume exact.
+
+Each generated :class:`Query` carries the question text *and* the structured
+request(s) the text means (``{"calculation", "params"}``); the solver solves the
+structured request, so the truth is known without parsing text. Questions are built
+from each calculation's pydantic ``Params`` (field kinds, ranges, defaults) plus
+phrasing templates (:mod:`.phrasing`), with parameter values drawn from the real data's
+distributions (:mod:`.priors`). Calculation types named in :data:`WANTED` but not yet
+registered are skipped and counted in :attr:`QueryGenerator.skipped`.
+
+Kinds of question:
+
+- ``single``: one calculation (complexity 1-3: notation, units, optional inputs, distractors);
+- ``comparison``: one calculation with two model choices (multi-model);
+- ``compound``: two calculations in one message;
+- ``no_calculation``: concepts, capabilities, off-topic and under-specified questions,
+  so a model also learns when *not* to call the solver.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import random
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+import types
+from typing import Any, Iterator
+
+from .. import quantities as q
+from ..errors import MissingParameterError, SolverError
+from . import phrasing as ph
+from . import priors
+
+log = logging.getLogger(__name__)
+
+GENERATOR_VERSION = "1.0.0"
+
+#: every calculation type the project plans; the generator uses those that are registered
+WANTED = ("wind_correction", "altitude_correction", "air_density", "temperature_effect_sprint",
+          "heat_adjusted_pace", "heat_index", "grade_adjusted_pace", "equivalent_flat_distance", "body_metrics",
+          "sprint_profile", "race_prediction", "vdot", "training_paces", "points", "hand_timing", "false_start",
+          "pace", "intervals", "even_splits", "lane_effect", "sprint_conditions")
+
+#: quantity kinds that are "conditions" a good answer should talk about
+CONDITION_KINDS = {"wind": "wind", "altitude": "altitude", "temperature": "temperature", "humidity": "humidity",
+                   "pressure": "air pressure", "grade": "grade"}
+CONDITION_NAMES = {"lane": "lane", "surface": "surface", "reaction_time": "reaction time"}
+#: option fields that choose methods rather than describe the situation: not said in questions
+TECHNICAL = {"model", "preset", "method", "formula", "table", "version"}
+
+OMIT = object()
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """One question and what it means."""
+
+    index: int
+    text: str
+    requests: tuple[dict[str, Any], ...] = ()
+    kind: str = "single"
+    complexity: int = 1
+    factors: tuple[str, ...] = ()
+    template_id: str = ""
+    no_call_reason: str | None = None
+    #: concept key, or the missing parameter for under-specified questions
+    detail: str | None = None
+    source: str = "generated"
+    #: user questions without a structured request are parsed by the solver
+    needs_parse: bool = False
+
+    @property
+    def calculations(self) -> list[str]:
+        return [r["calculation"] for r in self.requests]
+
+
+@dataclass(frozen=True)
+class Mix:
+    """Shares of each kind of question (the rest are ``single``)."""
+
+    no_calculation: float = 0.10
+    comparison: float = 0.08
+    compound: float = 0.08
+    #: complexity weights of single questions (1, 2, 3)
+    complexity: tuple[float, float, float] = (0.35, 0.40, 0.25)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"no_calculation": self.no_calculation, "comparison": self.comparison, "compound": self.compound,
+                "complexity": list(self.complexity)}
+
+
+# --- Params analysis -------------------------------------------------------------------------------
+@dataclass
+class FieldPlan:
+    name: str
+    kind: str
+    required: bool
+    default: Any
+    lo: float | None = None
+    hi: float | None = None
+    choices: tuple[Any, ...] = ()
+    unit: str = ""
+    label: str = ""
+
+    @property
+    def technical(self) -> bool:
+        return self.name in TECHNICAL or self.name.endswith("_model")
+
+
+_PARSER_KINDS = {id(f): k for k, f in q.PARSERS.items()}
+
+
+def _field_plan(name: str, fi: Any) -> FieldPlan:
+    ann = fi.annotation
+    args = typing.get_args(ann)
+    origin = typing.get_origin(ann)
+    if origin in (typing.Union, types.UnionType):
+        non_none = [a for a in args if a is not type(None)]
+        ann = non_none[0] if len(non_none) == 1 else ann
+        origin, args = typing.get_origin(ann), typing.get_args(ann)
+    kind = ""
+    lo = hi = None
+    metadata = list(fi.metadata) + list(getattr(ann, "__metadata__", ()))
+    if hasattr(ann, "__metadata__"):
+        ann = typing.get_args(ann)[0]
+        origin, args = typing.get_origin(ann), typing.get_args(ann)
+    for m in metadata:
+        func = getattr(m, "func", None)
+        for cell in (getattr(func, "__closure__", None) or ()):
+            k = _PARSER_KINDS.get(id(cell.cell_contents))
+            if k:
+                kind = k
+        for attr in ("ge", "gt"):
+            if getattr(m, attr, None) is not None:
+                lo = float(getattr(m, attr))
+        for attr in ("le", "lt"):
+            if getattr(m, attr, None) is not None:
+                hi = float(getattr(m, attr))
+    choices: tuple[Any, ...] = ()
+    if not kind:
+        if origin is typing.Literal:
+            kind, choices = "literal", tuple(args)
+        elif ann is bool:
+            kind = "bool"
+        elif ann is int:
+            kind = "int"
+        elif ann is float:
+            kind = "float"
+        elif ann is str:
+            kind = "str"
+        else:
+            kind = "other"
+    desc = fi.description or ""
+    unit = desc.rsplit("[", 1)[1].rstrip("]").strip() if desc.endswith("]") and "[" in desc else ""
+    if kind == "float":
+        kind = _kind_from_unit(name, unit) or kind
+    default = None if fi.is_required() else fi.get_default(call_default_factory=True)
+    return FieldPlan(name, kind, fi.is_required(), default, lo, hi, choices, unit, name.replace("_", " "))
+
+
+def _kind_from_unit(name: str, unit: str) -> str:
+    """A plain float field with a canonical unit is said like the quantity it is."""
+    if unit == "m":
+        return "altitude" if "altitude" in name else ("height" if "height" in name else "distance")
+    return {"s": "time", "degC": "temperature", "Pa": "pressure", "s/km": "pace", "m/s": "speed", "kg": "mass",
+            "%": "humidity" if "humid" in name else ""}.get(unit, "")
+
+
+class CalcPlan:
+    """What the generator knows about one calculation: its fields and usable templates."""
+
+    def __init__(self, calc: Any):
+        self.calc = calc
+        self.name: str = calc.name
+        self.title: str = _title(getattr(calc, "title", "") or calc.name.replace("_", " "))
+        self.fields: dict[str, FieldPlan] = {n: _field_plan(n, fi) for n, fi in calc.Params.model_fields.items()}
+        self.templates = [t for t in ph.CALC_TEMPLATES.get(self.name, []) if self._usable(t)]
+        self.missing_templates = [t for t in ph.MISSING_TEMPLATES.get(self.name, []) if self._usable(t)]
+        self.model_choices: tuple[str, ...] = ()
+        mf = self.fields.get("model")
+        if mf is not None and mf.kind == "literal":
+            self.model_choices = tuple(c for c in mf.choices if isinstance(c, str))
+        unsupported = [f.name for f in self.fields.values() if f.required and f.kind in ("other", "str")
+                       and f.name not in OVERRIDES.get(self.name, {})]
+        self.problem = f"required fields with no generator: {unsupported}" if unsupported else None
+        rank = {"literal": 0, "bool": 0, "int": 1, "distance": 2}
+        #: sampling order: what other fields depend on (event, distance) first
+        self.order = sorted(self.fields.values(), key=lambda f: rank.get(f.kind, 3))
+        self.by_level = {lv: [t for t in self.templates if t.level <= lv] for lv in (1, 2, 3)}
+
+    def _usable(self, t: ph.Template) -> bool:
+        names = {s for s, _ in t.slots} | {k for k in t.fixed if not k.startswith("_")}
+        return names <= set(self.fields)
+
+
+
+def _title(t: str) -> str:
+    t = t.strip().rstrip(".")
+    return t if len(t) > 1 and t[1].isupper() else t[:1].lower() + t[1:]
+
+
+# --- sampling --------------------------------------------------------------------------------------
+def _clip(f: FieldPlan, v: float) -> float:
+    if f.lo is not None:
+        v = max(f.lo, v)
+    if f.hi is not None:
+        v = min(f.hi, v)
+    return v
+
+
+def _sample(plan: CalcPlan, f: FieldPlan, ctx: dict[str, Any], rng: random.Random) -> Any:
+    ov = OVERRIDES.get(plan.name, {}).get(f.name)
+    if ov is not None:
+        return ov(rng, ctx)
+    k = f.kind
+    if k == "literal":
+        return f.choices[int(rng.random() * len(f.choices))]
+    if k == "bool":
+        return rng.random() < 0.5
+    if k == "int":
+        lo = int(f.lo) if f.lo is not None else 0
+        hi = int(f.hi) if f.hi is not None else lo + 10
+        return rng.randint(lo, min(hi, lo + 100))
+    if k == "time":
+        return _clip(f, _time_for(f, ctx, rng))
+    if k == "distance":
+        return priors.distance(rng, f.lo, f.hi)
+    simple = {"wind": priors.wind, "altitude": priors.altitude, "temperature": priors.temperature_c,
+              "humidity": priors.humidity, "pressure": priors.pressure_pa, "grade": priors.grade_percent,
+              "mass": priors.mass_kg, "height": priors.height_m, "speed": priors.speed_m_s,
+              "pace": priors.pace_s_per_km}
+    if k in simple:
+        return _clip(f, simple[k](rng))
+    if k == "float":
+        if "reaction" in f.name:
+            return _clip(f, priors.reaction_time(rng))
+        if f.lo is not None and f.hi is not None:
+            return priors.sig_round(rng.uniform(f.lo, f.hi), 3)
+        if f.default is not None:
+            return f.default
+    return OMIT
+
+
+def _time_for(f: FieldPlan, ctx: dict[str, Any], rng: random.Random) -> float:
+    if "reaction" in f.name:
+        return priors.reaction_time(rng)
+    dist = ctx.get("distance")
+    if dist is None and isinstance(ctx.get("event"), str):
+        try:
+            dist = q.parse_distance(ctx["event"].rstrip("H").replace("mh", "m"))
+        except SolverError:
+            dist = None
+    if dist is None and f.hi is not None and f.hi <= 60:
+        dist = 100.0
+    if dist is None:
+        dist = priors.distance(rng)
+        ctx.setdefault("_distance", dist)
+    if dist <= 200:
+        return priors.sprint_mark(rng, "200m" if dist > 100 else "100m", str(ctx.get("sex", "men")))
+    return priors.race_time(rng, dist)
+
+
+def _wind_lane(rng: random.Random, ctx: dict[str, Any]) -> Any:
+    return rng.randint(1, 8) if ctx.get("event") == "200m" else OMIT
+
+
+#: (calculation, field) samplers that know more than the field's kind
+OVERRIDES: dict[str, dict[str, Any]] = {
+    "wind_correction": {
+        "event": lambda rng, ctx: "100m" if rng.random() < 0.65 else "200m",
+        "sex": lambda rng, ctx: "men" if rng.random() < 0.6 else "women",
+        "time": lambda rng, ctx: priors.sprint_mark(rng, ctx.get("event", "100m"), ctx.get("sex", "men")),
+        "lane": _wind_lane,
+    },
+}
+
+
+# --- the generator ---------------------------------------------------------------------------------
+class QueryGenerator:
+    """Deterministic question stream: ``query(i)`` depends only on ``seed``, ``i`` and config.
+
+    Parameters
+    ----------
+    seed : int
+    calculations : list of str, optional
+        Restrict to these calculation types (default: every registered one in :data:`WANTED`,
+        then any other registered calculation).
+    mix : Mix
+        Shares of no-calculation, comparison and compound questions and complexity weights.
+    """
+
+    def __init__(self, seed: int = 0, calculations: list[str] | None = None, mix: Mix | None = None,
+                 solver: Any = None):
+        from ..solver import Solver
+        from ..solver.calculations import CALCULATIONS, load_all
+
+        load_all()
+        self.seed = int(seed)
+        self.mix = mix or Mix()
+        wanted = list(calculations) if calculations else list(WANTED) + sorted(set(CALCULATIONS) - set(WANTED))
+        self.skipped: dict[str, str] = {}
+        self.plans: dict[str, CalcPlan] = {}
+        for name in wanted:
+            if name not in CALCULATIONS:
+                self.skipped[name] = "not registered yet"
+                continue
+            plan = CalcPlan(CALCULATIONS[name])
+            if plan.problem:
+                self.skipped[name] = plan.problem
+                continue
+            self.plans[name] = plan
+        if self.skipped:
+            log.info("query generator: skipping %d calculation types: %s", len(self.skipped),
+                     ", ".join(f"{k} ({v})" for k, v in self.skipped.items()))
+        self.names = sorted(self.plans)
+        self._solver = solver or Solver.default()
+        for plan in self.plans.values():
+            plan.model_choices = self._working_models(plan)
+        self.comparable = [n for n in self.names if len(self.plans[n].model_choices) >= 2]
+
+    # -- identity ------------------------------------------------------------------------------
+    def config(self) -> dict[str, Any]:
+        """Everything that determines the stream (part of a run's fingerprint)."""
+        return {"seed": self.seed, "generator_version": GENERATOR_VERSION, "mix": self.mix.as_dict(),
+                "calculations": self.names, "code": _code_hash(),
+                "models": {n: list(self.plans[n].model_choices) for n in self.comparable}}
+
+    def _working_models(self, plan: CalcPlan) -> tuple[str, ...]:
+        """Model choices that actually solve (fitted models exist only after training)."""
+        if len(plan.model_choices) < 2:
+            return plan.model_choices
+        rng = random.Random(f"probe:{plan.name}")
+        ok = []
+        for _ in range(3):
+            try:
+                _, params, _, _ = self._single(rng, plan, 1, probe=True)
+            except _Retry:
+                continue
+            for m in plan.model_choices:
+                if m in ok:
+                    continue
+                try:
+                    self._solver.solve({"calculation": plan.name, "params": {**params, "model": m}})
+                    ok.append(m)
+                except SolverError:
+                    pass
+            break
+        return tuple(m for m in plan.model_choices if m in ok)
+
+    # -- the stream ----------------------------------------------------------------------------
+    def __iter__(self) -> Iterator[Query]:
+        i = 0
+        while True:
+            yield self.query(i)
+            i += 1
+
+    def stream(self, n: int, start: int = 0) -> Iterator[Query]:
+        for i in range(start, n):
+            yield self.query(i)
+
+    def query(self, index: int) -> Query:
+        rng = random.Random(f"{self.seed}:{index}")
+        for _ in range(20):
+            try:
+                return self._query(index, rng)
+            except _Retry:
+                continue
+        return self._no_calc(index, rng)
+
+    def _query(self, index: int, rng: random.Random) -> Query:
+        if not self.names:
+            return self._no_calc(index, rng)
+        m = self.mix
+        u = rng.random()
+        if u < m.no_calculation:
+            return self._no_calc(index, rng)
+        u -= m.no_calculation
+        if u < m.comparison and self.comparable:
+            return self._comparison(index, rng)
+        u -= m.comparison
+        if u < m.compound:
+            return self._compound(index, rng)
+        level = rng.choices((1, 2, 3), weights=m.complexity)[0]
+        plan = self.plans[self.names[int(rng.random() * len(self.names))]]
+        text, params, tid, factors = self._single(rng, plan, level)
+        text = _wrap(rng, text, level)
+        return Query(index, text, ({"calculation": plan.name, "params": params},), "single", level,
+                     tuple(factors), tid)
+
+    def _comparison(self, index: int, rng: random.Random) -> Query:
+        plan = self.plans[self.comparable[int(rng.random() * len(self.comparable))]]
+        text, params, tid, factors = self._single(rng, plan, 2)
+        a, b = rng.sample(list(plan.model_choices), 2)
+        text = text + ph._pick(rng, ph.COMPARE).format(a=a.capitalize(), b=b.capitalize())
+        reqs = ({"calculation": plan.name, "params": {**params, "model": a}},
+                {"calculation": plan.name, "params": {**params, "model": b}})
+        return Query(index, _wrap(rng, text, 2, distract=False), reqs, "comparison", 3, tuple(factors),
+                     tid + "+cmp")
+
+    def _compound(self, index: int, rng: random.Random) -> Query:
+        names = self.names
+        a = self.plans[names[int(rng.random() * len(names))]]
+        others = [n for n in names if n != a.name] or names
+        b = self.plans[others[int(rng.random() * len(others))]]
+        ta, pa, ida, fa = self._single(rng, a, 2)
+        tb, pb, idb, fb = self._single(rng, b, 2)
+        if a.name == b.name and pa == pb:
+            raise _Retry
+        text = ph._pick(rng, ph.COMPOUND_JOINS).format(a=ta, b=tb)
+        reqs = ({"calculation": a.name, "params": pa}, {"calculation": b.name, "params": pb})
+        return Query(index, _wrap(rng, text, 2, distract=False), reqs, "compound", 3,
+                     tuple(dict.fromkeys(fa + fb)), f"{ida}&{idb}")
+
+    # -- one calculation -----------------------------------------------------------------------
+    def _single(self, rng: random.Random, plan: CalcPlan, level: int, probe: bool = False,
+                missing: ph.Template | None = None) -> tuple[str, dict[str, Any], str, list[str]]:
+        if missing is not None:
+            tpl, generic = missing, missing.id.startswith("g.")
+        else:
+            usable = plan.by_level[level]
+            generic = not usable or (rng.random() < 0.15 and not probe)
+            tpl = ph._pick(rng, ph.GENERIC_TEMPLATES if generic else usable)
+        force: set[str] = set()
+        for _ in range(4):
+            text, params, factors = self._draw(rng, plan, tpl, generic, level, probe, force)
+            if missing is not None:
+                return text, params, tpl.id, factors
+            err = _invalid(plan, params)
+            if err is None:
+                return text, params, tpl.id, factors
+            field_ = getattr(err, "parameter", None)
+            if isinstance(err, MissingParameterError) and field_ in plan.fields and field_ not in force:
+                force.add(field_)
+                if not generic and not _clauses(plan.name, field_) and field_ not in dict(tpl.slots):
+                    tpl, generic = ph._pick(rng, ph.GENERIC_TEMPLATES), True
+                continue
+            break
+        raise _Retry
+
+    def _draw(self, rng: random.Random, plan: CalcPlan, tpl: ph.Template, generic: bool, level: int, probe: bool,
+              force: set[str]) -> tuple[str, dict[str, Any], list[str]]:
+        slots = dict(tpl.slots)
+        fixed = {k: v for k, v in tpl.fixed.items() if not k.startswith("_")}
+        dropped = tpl.fixed.get("_missing")
+        mentioned: list[str] = [s for s in slots if s in plan.fields]
+        p_opt = {1: 0.0, 2: 0.45, 3: 0.7}[level] if not probe else 0.0
+        for f in plan.fields.values():
+            if f.name in slots or f.name in fixed or f.technical or f.name == dropped:
+                continue
+            if f.required or f.name in force:
+                if generic or _clauses(plan.name, f.name):
+                    mentioned.append(f.name)
+                else:
+                    raise _Retry  # a template that cannot say a required input
+            elif f.kind not in ("other", "str") and rng.random() < p_opt and (generic or _clauses(plan.name, f.name)):
+                mentioned.append(f.name)
+        ctx: dict[str, Any] = dict(fixed)
+        values: dict[str, Any] = {}
+        for f in plan.order:
+            if f.name in fixed:
+                continue
+            if f.name in mentioned:
+                v = _sample(plan, f, ctx, rng)
+                if v is OMIT:
+                    if f.required or f.name in force:
+                        raise _Retry
+                    mentioned.remove(f.name)
+                    if f.default is not None:
+                        ctx[f.name] = f.default
+                    continue
+                values[f.name] = ctx[f.name] = v
+            elif f.default is not None:
+                ctx[f.name] = f.default
+        said: dict[str, str] = {}
+        params: dict[str, Any] = dict(fixed)
+        for name in mentioned:
+            f = plan.fields[name]
+            text, val = self._say(f, values[name], rng, level, slots.get(name, "signed" if generic else ""))
+            said[name] = text
+            params[name] = val
+        if generic:
+            text = _generic_text(tpl, plan, said, mentioned)
+        else:
+            clauses = "".join(ph._pick(rng, _clauses(plan.name, n)).replace("{" + n + "}", said[n])
+                              for n in mentioned if n not in slots)
+            text = ph.SLOT.sub(lambda m: said[m.group(1)], tpl.text)
+            if "{+}" in text:
+                text = text.replace("{+}", clauses)
+            elif clauses:
+                text = text.rstrip(".?!") + clauses + text[len(text.rstrip(".?!")):]
+        return _tidy(text), params, _factors(plan, params)
+
+    def _say(self, f: FieldPlan, value: Any, rng: random.Random, level: int, style: str) -> tuple[str, Any]:
+        if f.kind in ph.SAY:
+            text, val = ph.mention(f.kind, float(value), rng, level, style or "phrase")
+            if (f.lo is not None and val < f.lo) or (f.hi is not None and val > f.hi):
+                text, val = ph.mention(f.kind, float(value), rng, 1, style or "signed")
+                if (f.lo is not None and val < f.lo) or (f.hi is not None and val > f.hi):
+                    raise _Retry
+            return text, val
+        if f.kind == "literal":
+            if style == "adj" or (f.name in ph.LITERAL_WORDS and style != "signed"):
+                return ph.say_literal(f.name, value, rng), value
+            return str(value).replace("_", " "), value
+        if f.kind == "bool":
+            return ("yes" if value else "no"), bool(value)
+        if f.kind == "int":
+            return str(int(value)), int(value)
+        if f.kind == "float":
+            v = float(value)
+            text = f"{v:g}" + (f" {f.unit}" if f.unit and f.unit not in ("1",) else "")
+            return text, v
+        raise _Retry
+
+    # -- no calculation ------------------------------------------------------------------------
+    def _no_calc(self, index: int, rng: random.Random) -> Query:
+        u = rng.random()
+        if u < 0.35:
+            c = ph.CONCEPTS[int(rng.random() * len(ph.CONCEPTS))]
+            text = ph._pick(rng, list(c.questions))
+            return Query(index, _wrap(rng, text, 1, distract=False), (), "no_calculation", 1, (),
+                         f"concept.{c.key}", "concept", c.key)
+        if u < 0.45:
+            return Query(index, _wrap(rng, ph._pick(rng, list(ph.CAPABILITY_QUESTIONS)), 1, distract=False), (),
+                         "no_calculation", 1, (), "capability", "capabilities")
+        if u < 0.70 or not self.names:
+            text = ph._pick(rng, list(ph.OUT_OF_SCOPE + ph.GREETINGS))
+            reason = "greeting" if text in ph.GREETINGS else "out_of_scope"
+            return Query(index, text, (), "no_calculation", 1, (), reason, reason)
+        plan = self.plans[self.names[int(rng.random() * len(self.names))]]
+        return self._missing(index, rng, plan)
+
+    def _missing(self, index: int, rng: random.Random, plan: CalcPlan) -> Query:
+        required = [f for f in plan.fields.values() if f.required and not f.technical]
+        if not required:
+            raise _Retry
+        if plan.missing_templates and rng.random() < 0.7:
+            tpl = ph._pick(rng, plan.missing_templates)
+            drop = tpl.fixed["_missing"]
+            text, params, tid, factors = self._single(rng, plan, 2, missing=tpl)
+        else:
+            drop = required[int(rng.random() * len(required))].name
+            tpl = ph._pick(rng, ph.MISSING_GENERIC)
+            text, params, tid, factors = self._single(rng, plan, 1, missing=ph.Template(
+                tpl.id, tpl.text, {"_missing": drop}))
+        return Query(index, _wrap(rng, text, 2, distract=False),
+                     ({"calculation": plan.name, "params": params},), "no_calculation", 2, tuple(factors), tid,
+                     "missing_information", drop)
+
+
+class _Retry(Exception):
+    """This draw cannot make a valid question; draw again (deterministically)."""
+
+
+def _invalid(plan: CalcPlan, params: dict[str, Any]) -> SolverError | None:
+    """The error the calculation's Params raise for ``params`` (None = valid)."""
+    from ..solver import validate_params
+
+    try:
+        validate_params(plan.calc.Params, params)
+    except SolverError as e:
+        return e
+    return None
+
+
+def _clauses(calc: str, field: str) -> list[str]:
+    return ph.CLAUSES.get((calc, field)) or ph.CLAUSES.get(("*", field)) or []
+
+
+def _generic_text(tpl: ph.Template, plan: CalcPlan, said: dict[str, str], mentioned: list[str]) -> str:
+    parts = [f"{plan.fields[n].label} {said[n]}" for n in mentioned]
+    if not parts:
+        mentions = "my numbers"
+    elif len(parts) == 1:
+        mentions = parts[0]
+    else:
+        mentions = ", ".join(parts[:-1]) + " and " + parts[-1]
+    title = plan.title
+    return (tpl.text.replace("{Title}", title[:1].upper() + title[1:]).replace("{title}", title)
+            .replace("{mentions}", mentions))
+
+
+def _factors(plan: CalcPlan, params: dict[str, Any]) -> list[str]:
+    out = []
+    for name, v in params.items():
+        f = plan.fields.get(name)
+        if f is None:
+            continue
+        label = CONDITION_KINDS.get(f.kind) or CONDITION_NAMES.get(name)
+        if label and not (isinstance(v, (int, float)) and v == 0 and f.kind in ("altitude", "grade")):
+            out.append(label)
+    return out
+
+
+def _wrap(rng: random.Random, text: str, level: int, distract: bool = True) -> str:
+    opener = ph._pick(rng, ph.OPENERS)
+    closer = ph._pick(rng, ph.CLOSERS)
+    extra = ph._pick(rng, ph.DISTRACTORS) if distract and level >= 3 and rng.random() < 0.6 else ""
+    if opener and text[:1].isupper() and not text[:2].isupper() and not text.startswith("I "):
+        text = text[:1].lower() + text[1:] if opener.endswith(": ") or opener.endswith(", ") else text
+    return _tidy(opener + text + extra + closer)
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split())
+
+
+_CODE_HASH: str | None = None
+
+
+def _code_hash() -> str:
+    """Hash of the generator's own source: a changed generator is a changed stream."""
+    global _CODE_HASH
+    if _CODE_HASH is None:
+        h = hashlib.sha256()
+        here = Path(__file__).resolve().parent
+        for name in ("queries.py", "phrasing.py", "priors.py"):
+            h.update((here / name).read_bytes())
+        _CODE_HASH = h.hexdigest()[:16]
+    return _CODE_HASH
+
+
+# --- user-supplied questions ---------------------------------------------------------------------
+def load_questions(path: str | Path) -> list[Query]:
+    """Read a question file: JSONL (``{"query", "calculation"?, "params"?, "requests"?}``;
+    ``"calculation": "none"`` marks a question that needs no calculation, with an optional
+    ``"reason"``) or plain text, one question per line.
+
+    Questions without a structured request are parsed by the solver at run time.
+    """
+    p = Path(path)
+    out: list[Query] = []
+    with p.open(encoding="utf-8") as fh:
+        for lineno, raw in enumerate(fh):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            if p.suffix in (".jsonl", ".json") or line.startswith("{"):
+                try:
+                    d = json.loads(line)
+                except ValueError as e:
+                    raise ValueError(f"{p}:{lineno + 1}: not valid JSON: {e}") from None
+                if not isinstance(d, dict) or not isinstance(d.get("query"), str) or not d["query"].strip():
+                    raise ValueError(f"{p}:{lineno + 1}: each line needs a non-empty 'query' string")
+                out.append(_user_query(len(out), d, f"{p.name}:{lineno + 1}"))
+            else:
+                out.append(Query(len(out), line, (), "single", 1, (), f"user:{p.name}:{lineno + 1}",
+                                 source="user", needs_parse=True))
+    return out
+
+
+def _user_query(index: int, d: dict[str, Any], where: str) -> Query:
+    text = d["query"].strip()
+    cx = int(d.get("complexity", 1))
+    if d.get("calculation") == "none":
+        reason = str(d.get("reason", "out_of_scope"))
+        return Query(index, text, (), "no_calculation", cx, (), f"user:{where}", reason, d.get("detail"),
+                     source="user")
+    reqs: list[dict[str, Any]] = []
+    if isinstance(d.get("requests"), list):
+        reqs = [{"calculation": r["calculation"], "params": dict(r.get("params", {}))} for r in d["requests"]]
+    elif d.get("calculation"):
+        reqs = [{"calculation": d["calculation"], "params": dict(d.get("params", {}))}]
+    kind = "single" if len(reqs) <= 1 else ("comparison" if len({r["calculation"] for r in reqs}) == 1
+                                            else "compound")
+    return Query(index, text, tuple(reqs), kind, cx, tuple(d.get("factors", ())), f"user:{where}",
+                 source="user", needs_parse=not reqs)
+

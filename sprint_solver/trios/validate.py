@@ -1,0 +1,402 @@
+"""Validation of every row before it is kept.
+
+1. **format**: non-empty, well-formed text within length limits; no template
+   placeholders or tool-call markup; not cut off (``finish_reason == "length"``).
+2. **numbers**: the answer states each primary result, and every number with a unit
+   it gives agrees with a number the solver produced (outputs, trace steps, inputs),
+   the question stated, or a documented rule constant, within the output's tolerance
+   plus the precision the answer wrote it with. Units are read with the parsers of
+   :mod:`sprint_solver.quantities` and compared in canonical units, so "10.13 s",
+   "6:09 per mile" and "2:30:15" are all checked. Signs are ignored ("0.12 s slower"
+   states a correction of -0.12 s).
+3. **grounding**: the method is named (an author or model name from the solution's
+   method/citations); the answer does not contradict the trace's assumptions (wind
+   direction, the model used); every part of a multi-part question is answered; an
+   under-specified question's answer asks for the missing input.
+4. **judge** (optional): an LLM judge's verdict (:mod:`.judge`).
+
+:func:`find_quantities` is the unit-aware number reader; it only locates candidate
+spans and hands each to the quantities parser of its kind.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from .. import quantities as q
+from ..errors import SolverError
+from .records import CheckResult, Validation
+
+MAX_CHARS = 6000
+MIN_CHARS = 10
+CHECKS = ("format", "numbers", "grounding")
+
+#: rule constants an answer may quote without the solver having produced them
+REFERENCE_FACTS: tuple[tuple[float, str], ...] = (
+    (2.0, "m/s"),      # World Athletics wind limit for records
+    (1000.0, "m"),     # altitude-assisted ("A") marks
+    (0.100, "s"),      # false-start reaction threshold
+    (0.24, "s"),       # hand-time conversion convention
+    (0.14, "s"),
+    (100.0, "m"), (200.0, "m"), (400.0, "m"),
+)
+
+
+# --- reading numbers with units ----------------------------------------------------------------
+@dataclass(frozen=True)
+class Quantity:
+    value: float        # canonical units
+    unit: str           # canonical unit, or "" for a bare number
+    text: str
+    start: int
+    half_ulp: float     # half of the last written digit, in canonical units
+
+
+_N = r"[-+\u2212]?\d[\d,]*(?:\.\d+)?"
+_UNIT_ALTS = {
+    "pace": r"(?:min(?:utes)?\s*)?(?:/|per\s+)\s*(?:km|kilomet(?:er|re)s?|k|mi|miles?)\b|min/(?:km|mi|mile)\b",
+    "speed": r"m/s|m\s*s-1|km/h|kmh|kph|mph|knots?\b",
+    "time": r"s\b|secs?\b|seconds?\b",
+    "temperature": r"°\s*[cf]\b|º\s*[cf]\b|degrees?\s+(?:c|f|celsius|fahrenheit)\b|deg\s*[cf]\b",
+    "pressure": r"hpa\b|kpa\b|mbar\b|mmhg\b|inhg\b|pa\b",
+    "density": r"kg/m\^?3|kg/m³",
+    "percent": r"%|percent\b",
+    "points": r"points?\b|pts\b",
+    "specific": r"w/kg\b|j/kg/m\b|ml/kg/min\b|n/kg\b|m/s\^?2|m/s²",
+    "power": r"w\b|watts?\b",
+    "force": r"n\b|newtons?\b",
+    "mass": r"kg\b|kgs\b|kilograms?\b|lbs?\b|pounds?\b",
+    "length": r"km\b|kilomet(?:er|re)s?\b|m\b|met(?:er|re)s?\b|mi\b|miles?\b|ft\b|feet\b|cm\b|yd\b|yards?\b",
+}
+_ORDER = ("pace", "speed", "density", "specific", "time", "temperature", "pressure", "percent", "points", "power",
+          "force", "mass", "length")
+_CLOCK = r"\d{1,3}:\d{2}(?::\d{2})?(?:\.\d+)?"
+_TOKEN = re.compile(
+    rf"(?P<clockpace>{_CLOCK})\s*(?P<pu>{_UNIT_ALTS['pace']})"
+    rf"|(?P<hms>\d+\s*h\s*\d+\s*m(?:in)?(?:\s*\d+\s*s)?)\b"
+    rf"|(?P<clock>{_CLOCK})"
+    rf"|(?P<num>{_N})\s*(?P<unit>" + "|".join(f"(?P<u_{k}>{_UNIT_ALTS[k]})" for k in _ORDER) + ")?",
+    re.IGNORECASE)
+_CANON = {"speed": "m/s", "time": "s", "temperature": "degC", "pressure": "Pa", "density": "kg/m^3",
+          "percent": "%", "points": "points", "mass": "kg", "length": "m", "pace": "s/km", "power": "W",
+          "force": "N"}
+_SPECIFIC = {"w/kg": "W/kg", "j/kg/m": "J/kg/m", "ml/kg/min": "mL/kg/min", "n/kg": "N/kg", "m/s^2": "m/s^2",
+             "m/s2": "m/s^2", "m/s²": "m/s^2"}
+
+
+def _per_mile(unit_text: str) -> bool:
+    return bool(re.search(r"(?:/|per\s+)\s*mi(?:les?)?\b", unit_text, re.I))
+
+
+def _decimals(s: str) -> int:
+    return len(s.split(".", 1)[1]) if "." in s else 0
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number in ``text`` with its unit read into canonical units (bare numbers: unit "")."""
+    out: list[Quantity] = []
+    for m in _TOKEN.finditer(text):
+        try:
+            qty = _read(m)
+        except (SolverError, ValueError, ZeroDivisionError):
+            continue
+        if qty is not None and math.isfinite(qty.value):
+            out.append(qty)
+    return out
+
+
+def _read(m: re.Match[str]) -> Quantity | None:
+    start = m.start()
+    if m.group("clockpace"):
+        span = m.group(0)
+        v = q.parse_pace(span.replace("minutes", "min").replace("kilometres", "km").replace("kilometers", "km"))
+        per_mile = _per_mile(m.group("pu"))
+        ulp = 0.5 * 10 ** -_decimals(m.group("clockpace")) * (1000.0 / q.MILE if per_mile else 1.0)
+        return Quantity(v, "s/km", span, start, ulp)
+    if m.group("hms"):
+        return Quantity(q.parse_time(m.group("hms")), "s", m.group(0), start, 0.5)
+    if m.group("clock"):
+        c = m.group("clock")
+        return Quantity(q.parse_time(c), "s", c, start, 0.5 * 10 ** -_decimals(c.rsplit(":", 1)[1]))
+    num = m.group("num").replace("\u2212", "-")
+    if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?", num):
+        num = num.replace(",", "")
+    elif "," in num:
+        return None  # a list "1,2" or a European decimal: ambiguous, skip
+    value = float(num)
+    half = 0.5 * 10 ** -_decimals(num)
+    unit_text = (m.group("unit") or "").strip()
+    if not unit_text:
+        return Quantity(value, "", num, start, half)
+    kind = next(k for k in _ORDER if m.group(f"u_{k}"))
+    u = unit_text.lower().replace(" ", "")
+    if kind == "pace":
+        v = q.parse_pace(f"{num} {unit_text}")
+        per = q.MILE if _per_mile(unit_text) else 1000.0
+        return Quantity(v, "s/km", m.group(0), start, half * 60 * 1000.0 / per)
+    if kind == "specific":
+        return Quantity(value, _SPECIFIC.get(u, u), m.group(0), start, half)
+    if kind == "temperature":
+        f = "f" in u.replace("deg", "").replace("fahrenheit", "f").replace("celsius", "c")[-1:]
+        c = q.parse_temperature(f"{num} {'F' if f else 'C'}")
+        return Quantity(c, "degC", m.group(0), start, half * (5 / 9 if f else 1.0))
+    if kind in ("density", "percent", "points", "power", "force"):
+        return Quantity(value, _CANON[kind], m.group(0), start, half)
+    parser = {"time": q.parse_time, "speed": q.parse_speed, "pressure": q.parse_pressure, "mass": q.parse_mass,
+              "length": q.parse_length}[kind]
+    one = parser(f"1 {unit_text}") if kind != "time" else 1.0
+    v = parser(f"{num} {unit_text}") if kind != "time" else value
+    return Quantity(v, _CANON[kind], m.group(0), start, half * abs(one))
+
+
+# --- known numbers -------------------------------------------------------------------------------
+@dataclass
+class Known:
+    value: float
+    unit: str
+    tol: float
+    what: str
+
+
+def _tol(unit: str, value: float) -> float:
+    from ..solver.calculations.base import default_tolerance
+
+    return default_tolerance(unit, value)
+
+
+def known_numbers(solutions: Iterable[Any], question: str, extra: Iterable[tuple[float, str]] = ()) -> list[Known]:
+    """Numbers an answer may state: outputs, trace values, inputs, the question's, rule constants."""
+    ks: list[Known] = []
+    sols = list(solutions)
+    for s in sols:
+        for o in s.outputs:
+            ks.append(Known(o.value, o.unit, o.tolerance if o.tolerance is not None else _tol(o.unit, o.value),
+                            f"output {o.name}"))
+        for st in s.trace:
+            if st.value is not None:
+                ks.append(Known(float(st.value), st.unit, _tol(st.unit, float(st.value)), f"step {st.index}"))
+            for v in st.inputs.values():
+                if isinstance(v, (int, float)) and not isinstance(v, bool):
+                    ks.append(Known(float(v), "", max(abs(float(v)) * 0.005, 1e-6), f"step {st.index} input"))
+        for name, p in s.params.items():
+            v = p.value
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                ks.append(Known(float(v), p.unit if p.unit != "1" else "", _tol(p.unit, float(v)), f"input {name}"))
+            elif isinstance(v, str):
+                try:
+                    ks.append(Known(q.parse_distance(v.replace("_", " ")), "m", 0.5, f"input {name}"))
+                except SolverError:
+                    pass
+    # differences between results of a comparison / compound question
+    for i, a in enumerate(sols):
+        for b in sols[i + 1:]:
+            if a.result.unit == b.result.unit:
+                d = abs(a.result.value - b.result.value)
+                ks.append(Known(d, a.result.unit, _tol(a.result.unit, d) * 2, "difference of results"))
+    for qt in find_quantities(question):
+        ks.append(Known(qt.value, qt.unit, qt.half_ulp + 1e-9, "question"))
+    for v, u in (*REFERENCE_FACTS, *extra):
+        ks.append(Known(v, u, _tol(u, v), "rule constant"))
+    return ks
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or (a == "" and b in ("1", "points", "")) or (b == "" and a in ("1", "points"))
+
+
+def _agrees(qt: Quantity, k: Known, extra_tol: float | None = None) -> bool:
+    tol = k.tol + (qt.half_ulp if extra_tol is None else extra_tol)
+    return abs(abs(qt.value) - abs(k.value)) <= tol * (1 + 1e-9) + 1e-12
+
+
+# --- the checks ----------------------------------------------------------------------------------
+@dataclass
+class Context:
+    """What validation needs about one row."""
+
+    answer: str
+    question: str
+    solutions: list[Any] = field(default_factory=list)
+    kind: str = "single"
+    no_call_reason: str | None = None
+    detail: str | None = None
+    finish_reason: str | None = None
+    concept_facts: str = ""
+
+
+def check_format(ctx: Context, max_chars: int = MAX_CHARS) -> CheckResult:
+    a = ctx.answer
+    if not a or not a.strip():
+        return CheckResult(name="format", ok=False, reason="empty answer")
+    if ctx.finish_reason == "length":
+        return CheckResult(name="format", ok=False, reason="truncated answer (finish_reason=length)")
+    if len(a) > max_chars:
+        return CheckResult(name="format", ok=False, reason=f"answer too long ({len(a)} > {max_chars} characters)")
+    if len(a.strip()) < MIN_CHARS:
+        return CheckResult(name="format", ok=False, reason=f"answer too short ({len(a.strip())} characters)")
+    if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]", a):
+        return CheckResult(name="format", ok=False, reason="control or replacement characters in the answer")
+    if re.search(r"\{(question|solution|result|method|assumptions|request|[a-z_]+:[a-z]+)\}", a):
+        return CheckResult(name="format", ok=False, reason="unfilled template placeholder in the answer")
+    if re.search(r"<tool_call>|</?tool_response>|\"tool_calls\"|<\|[a-z_]+\|>", a):
+        return CheckResult(name="format", ok=False, reason="tool-call markup or special tokens in the answer")
+    if a.count("```") % 2:
+        return CheckResult(name="format", ok=False, reason="unbalanced code fence (answer cut off?)")
+    return CheckResult(name="format", ok=True)
+
+
+def check_numbers(ctx: Context) -> CheckResult:
+    found = find_quantities(ctx.answer)
+    if not ctx.solutions:
+        # no calculation: every number with a unit must come from the question or the reference facts
+        ks = known_numbers([], ctx.question, [(qt.value, qt.unit) for qt in find_quantities(ctx.concept_facts)])
+        for qt in found:
+            if qt.unit and not any(_compatible(qt.unit, k.unit) and _agrees(qt, k) for k in ks):
+                return CheckResult(name="numbers", ok=False,
+                                   reason=f"states {qt.text!r}, a number the question and references do not contain")
+        return CheckResult(name="numbers", ok=True)
+    for i, s in enumerate(ctx.solutions):
+        r = s.result
+        tol = r.tolerance if r.tolerance is not None else _tol(r.unit, r.value)
+        unit = "" if r.unit == "1" else r.unit
+        hit = any((_compatible(qt.unit, unit) and
+                   abs(abs(qt.value) - abs(r.value)) <= tol + min(qt.half_ulp, tol) + 1e-9) or
+                  # athletes write "9.88" for 9.88 s: a bare number equal to the result counts
+                  (qt.unit == "" and abs(abs(qt.value) - abs(r.value)) <= tol + 1e-9) for qt in found)
+        if not hit:
+            part = f" (part {i + 1})" if len(ctx.solutions) > 1 else ""
+            return CheckResult(name="numbers", ok=False,
+                               reason=f"the primary result{part} {r.name} = {r.display} is not stated "
+                                      f"(within {tol:g} {r.unit})")
+    ks = known_numbers(ctx.solutions, ctx.question)
+    for qt in found:
+        if not qt.unit:
+            continue
+        if not any(_compatible(qt.unit, k.unit) and _agrees(qt, k) for k in ks):
+            near = [k for k in ks if k.unit == qt.unit]
+            hint = ""
+            if near:
+                k = min(near, key=lambda k: abs(abs(k.value) - abs(qt.value)))
+                hint = f"; nearest solver number: {k.value:.6g} {k.unit} ({k.what})"
+            return CheckResult(name="numbers", ok=False,
+                               reason=f"states {qt.text!r} = {qt.value:.6g} {qt.unit}, which no solver number "
+                                      f"supports{hint}")
+    return CheckResult(name="numbers", ok=True)
+
+
+_STOP = {"the", "and", "for", "from", "with", "model", "correction", "equation", "formula", "method", "tables",
+         "table", "scoring", "world", "athletics", "wind", "altitude", "time", "times", "air", "density", "running",
+         "sprint", "race", "training", "paces", "pace", "effect", "moist", "dry", "ideal", "gas", "international",
+         "equivalent", "simple", "points", "performance", "data", "fitted", "per", "through"}
+
+
+def method_keys(s: Any) -> list[str]:
+    """Names that identify a solution's method: authors and model names from method and citations."""
+    keys: list[str] = []
+    for text in [s.method, *s.citations]:
+        for w in re.findall(r"[A-Z][A-Za-z\u00c0-\u017f'\-]{2,}|[A-Z]{2,}[0-9]*", text or ""):
+            base = re.sub(r"'s$", "", w)
+            if base.lower() not in _STOP and base not in keys:
+                keys.append(base)
+    for m in s.models_used:
+        keys.append(m.name)
+        keys.append(m.name.split(".")[-1].split("_")[0])
+    return keys
+
+
+#: (pattern the answer must not contain, condition on params) pairs: contradictions of the trace
+def _contradictions(s: Any, answer: str) -> str | None:
+    a = answer.lower()
+    p = {k: v.value for k, v in s.params.items()}
+    w = p.get("wind")
+    if isinstance(w, (int, float)):
+        tail = re.search(r"tail\s*-?wind|following wind", a)
+        head = re.search(r"head\s*-?wind|wind against", a)
+        if w < 0 and tail and not head:
+            return f"calls the wind a tailwind, but the trace has {w:+.1f} m/s (a headwind)"
+        if w > 0 and head and not tail:
+            return f"calls the wind a headwind, but the trace has {w:+.1f} m/s (a tailwind)"
+    used = {m.name for m in s.models_used}
+    own = " ".join(method_keys(s)).lower()
+    for name in _rival_authors(frozenset(used)):
+        if name.lower() not in own and re.search(rf"\b(using|with|by|from|per|following)\s+{name.lower()}\b", a):
+            return f"says it used {name}'s method, but the trace used {', '.join(sorted(used))}"
+    return None
+
+
+_RIVALS: dict[frozenset[str], list[str]] = {}
+
+
+def _rival_authors(used: frozenset[str]) -> list[str]:
+    """First authors of the other models in the same families (cached per process)."""
+    hit = _RIVALS.get(used)
+    if hit is not None:
+        return hit
+    from ..registry import Registry
+
+    names: list[str] = []
+    try:
+        reg = Registry.default()
+        models = reg.list()
+        fam = {m.spec.family for m in models if m.name in used}
+        for m in models:
+            if m.spec.family in fam and m.name not in used:
+                author = re.match(r"([A-Z][a-z\u00c0-\u017f\-]{3,})", m.spec.citation or "")
+                if author and author.group(1).lower() not in _STOP and author.group(1) not in names:
+                    names.append(author.group(1))
+    except Exception:  # noqa: BLE001 - grounding must not fail on registry trouble
+        names = []
+    _RIVALS[used] = names
+    return names
+
+
+def check_grounding(ctx: Context) -> CheckResult:
+    a = ctx.answer
+    low = a.lower()
+    if not ctx.solutions:
+        if ctx.no_call_reason == "missing_information" and ctx.detail:
+            words = [w for w in str(ctx.detail).replace("_", " ").split() if len(w) > 2]
+            if words and not any(w in low for w in words):
+                return CheckResult(name="grounding", ok=False,
+                                   reason=f"does not ask for the missing input ({ctx.detail})")
+        if re.search(r"\b(i|we) (calculated|computed|ran the solver)\b", low):
+            return CheckResult(name="grounding", ok=False, reason="claims a calculation for a no-calculation question")
+        return CheckResult(name="grounding", ok=True)
+    for i, s in enumerate(ctx.solutions):
+        keys = method_keys(s)
+        if keys and not any(k.lower() in low for k in keys):
+            return CheckResult(name="grounding", ok=False,
+                               reason=f"does not name the method ({s.method or '; '.join(s.citations)})")
+        bad = _contradictions(s, a)
+        if bad:
+            return CheckResult(name="grounding", ok=False, reason=f"contradicts the trace: {bad}")
+    return CheckResult(name="grounding", ok=True)
+
+
+def validate(ctx: Context, judge_result: CheckResult | None = None, max_chars: int = MAX_CHARS) -> Validation:
+    """Run every check (all are recorded; the first failure is the row's reason)."""
+    fmt = check_format(ctx, max_chars)
+    if fmt.ok:
+        checks = [fmt, check_numbers(ctx), check_grounding(ctx)]
+    else:
+        checks = [fmt, CheckResult(name="numbers", ok=False, reason="not checked (format failed)"),
+                  CheckResult(name="grounding", ok=False, reason="not checked (format failed)")]
+    if judge_result is not None:
+        checks.append(judge_result)
+    failed = next((c for c in checks if not c.ok), None)
+    return Validation(passed=failed is None, failed_check=failed.name if failed else None,
+                      reason=failed.reason if failed else "", checks=checks)
+
+
+FACTOR_WORDS = {"wind": ("wind",), "altitude": ("altitude", "above sea level", "elevation"),
+                "temperature": ("temperature", "°", "degrees", "heat", "warm", "cold"),
+                "humidity": ("humid",), "air pressure": ("pressure",), "grade": ("grade", "hill", "slope", "uphill",
+                                                                                   "downhill"),
+                "lane": ("lane",), "surface": ("surface",), "reaction time": ("reaction",)}
+
+
+def factors_addressed(answer: str, factors: Iterable[str]) -> list[str]:
+    low = answer.lower()
+    return [f for f in factors if any(w in low for w in FACTOR_WORDS.get(f, (f,)))]

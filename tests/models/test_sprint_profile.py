@@ -1,0 +1,256 @@
+"""Sprint acceleration profile and force-velocity profile (sprint_solver.models.sprint_profile)."""
+from __future__ import annotations
+
+import csv
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sprint_solver.errors import InvalidValueError, ValidityWarning
+from sprint_solver.models import sprint_profile as sp
+from sprint_solver.registry import Registry
+
+GATES = [5.0, 10.0, 15.0, 20.0, 30.0, 40.0]
+KIMBERLEY = [1.158, 1.893, 2.541, 3.149, 4.313, 5.444]
+# shorts data-raw/split-times.R athletes: (MSS, MAC, flying distance) and their noise-free
+# splits rounded to 3 decimals -- physics_anchors.md f1 [CALC]
+GENERATED = {
+    "John": (8.0, 7.5, 0.2, [1.201, 1.967, 2.656, 3.314, 4.591, 5.849]),
+    "Kimberley": (9.0, 7.0, 0.3, KIMBERLEY),
+    "Jim": (8.0, 9.0, 0.5, [1.035, 1.764, 2.432, 3.077, 4.341, 5.595]),
+    "James": (10.0, 9.0, 0.1, [1.113, 1.772, 2.352, 2.897, 3.941, 4.957]),
+    "Samantha": (6.5, 9.5, 0.4, [1.118, 1.947, 2.733, 3.508, 5.049, 6.587]),
+}
+
+
+# --- S1: shorts README, Kimberley, model_timing_gates [SRC] ------------------------------------------
+def test_kimberley_fit_matches_shorts_readme():
+    # physics_anchors.md S1 [SRC]: MSS 8.591, MAC 10.589, TAU 0.811, PMAX 22.743
+    r = sp.fit_timing_gates(GATES, KIMBERLEY)
+    assert r["MSS"] == pytest.approx(8.591, abs=1e-3)
+    assert r["MAC"] == pytest.approx(10.589, abs=1e-3)
+    assert r["TAU"] == pytest.approx(0.8113, abs=1e-4)  # summary(): 0.8113
+    assert r["PMAX"] == pytest.approx(22.743, abs=1e-3)
+    assert r["RSE"] == pytest.approx(0.034, abs=5e-4)  # "Residual standard error: 0.034 on 4 degrees of freedom"
+    assert r["df"] == 4
+    # residuals (observed - predicted) -0.05293/-0.00402/0.01997/0.02699/0.01376/-0.02232 [SRC]
+    np.testing.assert_allclose(r["residuals"], [-0.05293, -0.00402, 0.01997, 0.02699, 0.01376, -0.02232], atol=1e-5)
+    # predicted 1.21/1.90/2.52/3.12/4.30/5.47 [SRC]
+    np.testing.assert_allclose(np.round(r["predicted"], 2), [1.21, 1.90, 2.52, 3.12, 4.30, 5.47])
+    assert "FD" not in r and "TC" not in r
+
+
+def test_kimberley_flying_start_recovers_truth():
+    # physics_anchors.md S2 [CALC]: the FD model recovers MSS 9.003, MAC 6.991, FD 0.302
+    # (data generated with MSS 9, MAC 7, FD 0.3); shorts README prints 9.0 / 7.0 / 0.3 [SRC]
+    r = sp.fit_timing_gates(GATES, KIMBERLEY, flying_start=True)
+    assert r["MSS"] == pytest.approx(9.00, abs=0.01)
+    assert r["MAC"] == pytest.approx(6.99, abs=0.01)
+    assert r["FD"] == pytest.approx(0.30, abs=0.01)
+    assert r["RSE"] == pytest.approx(0.00039, abs=2e-5)  # shorts README RSE 0.00039 [SRC]
+
+
+def test_kimberley_time_correction_matches_readme():
+    # shorts README model_timing_gates_TC [SRC]: MSS 8.97, TAU 1.23, MAC 7.27, PMAX 16.31, TC 0.23, RSE 0.00113
+    r = sp.fit_timing_gates(GATES, KIMBERLEY, time_correction=True)
+    assert r["MSS"] == pytest.approx(8.97, abs=0.005)
+    assert r["TAU"] == pytest.approx(1.23, abs=0.005)
+    assert r["MAC"] == pytest.approx(7.27, abs=0.005)
+    assert r["PMAX"] == pytest.approx(16.31, abs=0.005)
+    assert r["TC"] == pytest.approx(0.23, abs=0.005)
+    assert r["RSE"] == pytest.approx(0.00113, abs=1e-5)
+
+
+def test_kimberley_fixed_time_correction_matches_readme():
+    # shorts README: model_timing_gates(time + 0.3) -> MSS 9.1278, TAU 1.3776 [SRC]
+    r = sp.fit_timing_gates(GATES, np.array(KIMBERLEY) + 0.3)
+    assert r["MSS"] == pytest.approx(9.1278, abs=1e-4)
+    assert r["TAU"] == pytest.approx(1.3776, abs=1e-4)
+
+
+@pytest.mark.parametrize("name", sorted(GENERATED))
+def test_generated_athletes_splits_and_recovery(name):
+    mss, mac, fd, splits = GENERATED[name]
+    # the generating formula t(x + FD) - t(FD), rounded to 3 decimals, gives the data exactly
+    # physics_anchors.md f1 [CALC]
+    np.testing.assert_array_equal(np.round(sp.predict_time(GATES, mss, mss / mac, FD=fd), 3), splits)
+    r = sp.fit_timing_gates(GATES, splits, flying_start=True)
+    # only 3-decimal rounding separates data and truth
+    assert r["MSS"] == pytest.approx(mss, abs=0.01)
+    assert r["MAC"] == pytest.approx(mac, rel=0.01)
+    assert r["FD"] == pytest.approx(fd, abs=0.01)
+
+
+def test_radar_round_trip():
+    # calculator_peers.md 2.3: create_sprint_trace(MSS=7, MAC=6) -> model recovers 7.00 / 6.00 / TAU 1.17 / PMAX 10.50
+    t = np.linspace(0, 6, 601)
+    v = sp.predict_velocity(t, 7.0, 7.0 / 6.0)
+    r = sp.fit_radar(t, v)
+    assert r["MSS"] == pytest.approx(7.0, abs=1e-6)
+    assert r["MAC"] == pytest.approx(6.0, abs=1e-6)
+    assert r["TAU"] == pytest.approx(1.1667, abs=1e-4)
+    assert r["PMAX"] == pytest.approx(10.5, abs=1e-5)
+    assert r["TC"] == pytest.approx(0.0, abs=1e-8)
+
+
+def test_radar_recovers_time_correction_and_noise():
+    rng = np.random.default_rng(1667)
+    t = np.linspace(0, 6, 600)
+    v = sp.predict_velocity(t, 8.0, 8.0 / 9.0, TC=0.05) + rng.normal(0, 0.05, t.size)
+    r = sp.fit_radar(t, v)
+    assert r["MSS"] == pytest.approx(8.0, abs=0.02)  # like shorts' "Jim" radar: 7.998 / 8.999 [SRC README]
+    assert r["MAC"] == pytest.approx(9.0, abs=0.15)
+    assert r["TC"] == pytest.approx(0.05, abs=0.01)
+    assert r["RSE"] == pytest.approx(0.05, abs=0.01)
+    fixed = sp.fit_radar(t, v, time_correction=False)
+    assert fixed["TC"] == 0.0 and fixed["df"] == t.size - 2
+
+
+# --- kinematics ---------------------------------------------------------------------------------------
+def test_kinematics_identities():
+    t = np.linspace(0.0, 6.0, 25)
+    x = sp.predict_distance(t, 8.0, 0.9)
+    np.testing.assert_allclose(sp.predict_time(x, 8.0, 0.9), t, atol=1e-9)
+    a = sp.predict_acceleration(t, 8.0, 0.9)
+    v = sp.predict_velocity(t, 8.0, 0.9)
+    np.testing.assert_allclose(a, 8.0 / 0.9 - (8.0 / 0.9) / 8.0 * v, atol=1e-12)  # a = MAC - (MAC/MSS) v
+    assert sp.predict_time(0.0, 8.0, 0.9) == 0.0
+    assert isinstance(sp.predict_time(40.0, 8.0, 0.9), float)
+
+
+@settings(max_examples=60, deadline=None)
+@given(mss=st.floats(5.0, 12.0), tau=st.floats(0.5, 2.0), x=st.floats(0.5, 100.0))
+def test_time_distance_round_trip(mss, tau, x):
+    t = sp.predict_time(x, mss, tau)
+    assert sp.predict_distance(t, mss, tau) == pytest.approx(x, rel=1e-9, abs=1e-9)
+    # faster than running the whole way at MSS is impossible
+    assert t > x / mss
+
+
+@settings(max_examples=25, deadline=None)
+@given(mss=st.floats(6.0, 11.0), mac=st.floats(5.0, 11.0), fd=st.floats(0.0, 0.6))
+def test_fit_recovers_noise_free_parameters(mss, mac, fd):
+    splits = sp.predict_time(GATES, mss, mss / mac, FD=fd)
+    r = sp.fit_timing_gates(GATES, splits, flying_start=True)
+    assert r["MSS"] == pytest.approx(mss, rel=1e-4)
+    assert r["MAC"] == pytest.approx(mac, rel=1e-3)
+    assert r["FD"] == pytest.approx(fd, abs=2e-3)
+
+
+# --- force-velocity profile ------------------------------------------------------------------------
+def test_air_drag_constant():
+    # physics_anchors.md e [CALC]: 60 kg / 1.70 m, rho 1.184527 (A2), Cd 0.9 -> k 0.24036
+    k, rho, af = sp.air_drag_constant(60.0, 1.70)
+    assert rho == pytest.approx(1.184527, abs=1e-6)  # A2
+    assert af == pytest.approx(0.4509, abs=1e-4)
+    assert k == pytest.approx(0.24036, abs=1e-5)
+    # calculator_peers.md 2.3 [derived]: get_air_resistance(5, 80, 1.90, 760 Torr, 16 degC, -0.5) = 9.18 N
+    k2 = sp.air_drag_constant(80.0, 1.90, temperature=16.0)[0]
+    assert sp.air_resistance(5.0, k2, wind=-0.5) == pytest.approx(9.18, abs=0.005)
+    # a tail wind faster than the runner pushes
+    assert sp.air_resistance(1.0, k2, wind=3.0) < 0
+
+
+def test_fvp_analytic_kimberley():
+    # physics_anchors.md S3 [SRC shorts README create_FVP]: F0 635, F0_rel 10.6, V0 8.85, Pmax 1405,
+    # Pmax_rel 23.4, slope -1.2; [CALC] F0 635.3, V0 8.845, Pmax 1405.0, slope -1.197
+    F0, V0, Pmax, slope, F0_rel, Pmax_rel = sp.fvp_analytic(8.5911, 10.589, 60.0, 1.70)
+    assert F0 == pytest.approx(635.3, abs=0.1)
+    assert V0 == pytest.approx(8.845, abs=1e-3)
+    assert Pmax == pytest.approx(1405.0, abs=0.5)
+    assert slope == pytest.approx(-1.197, abs=1e-3)
+    assert F0_rel == pytest.approx(10.6, abs=0.05)
+    assert Pmax_rel == pytest.approx(23.4, abs=0.05)
+
+
+def test_fvp_analytic_wind_direction():
+    still = sp.fvp_analytic(8.5911, 10.589, 60.0, 1.70)
+    head = sp.fvp_analytic(8.5911, 10.589, 60.0, 1.70, wind=-2.0)
+    tail = sp.fvp_analytic(8.5911, 10.589, 60.0, 1.70, wind=2.0)
+    # the same observed sprint against a head wind needed more force (and the reverse)
+    assert head[0] > still[0] > tail[0]
+    assert head[2] > still[2] > tail[2]
+
+
+def test_fvp_samozino_2016_kimberley():
+    # shorts README make_FV_profile (the regression method) [SRC, 2 significant digits]:
+    # F0 6.3e+02, V0 8.8, Pmax 1.4e+03, FV_slope -1.2, RFmax 0.60, Drf -0.10
+    F0, V0, Pmax, slope, rfmax, drf = sp.fvp_samozino_2016(8.5911, 0.8113, 60.0, 1.70)
+    assert round(F0, -1) == 630
+    assert round(V0, 1) == 8.8
+    assert round(Pmax, -2) == 1400
+    assert round(slope, 1) == -1.2
+    assert round(rfmax, 2) == 0.60
+    assert round(drf, 2) == -0.10
+
+
+def test_fvp_samozino_vectorised_matches_scalar():
+    out = sp.fvp_samozino_2016(np.array([8.5, 9.0]), np.array([0.8, 1.0]), 70.0, 1.80)
+    one = sp.fvp_samozino_2016(9.0, 1.0, 70.0, 1.80)
+    assert out[0].shape == (2,)
+    assert out[0][1] == pytest.approx(one[0])
+
+
+# --- bad inputs -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("kwargs, param", [
+    ({"distances": [10, 5, 20], "times": [1.0, 2.0, 3.0]}, "distances"),
+    ({"distances": [5, 10, 20], "times": [1.0, 0.9, 3.0]}, "times"),
+    ({"distances": [5, 10], "times": [1.0, 2.0]}, "distances"),
+    ({"distances": [5, 10, 20], "times": [1.0, 2.0]}, "times"),
+    ({"distances": [5, 10, 20, 30], "times": [1.0, 2.0, 3.0], "flying_start": True}, "times"),
+    ({"distances": [0, 10, 20], "times": [1.0, 2.0, 3.0]}, "distances"),
+])
+def test_fit_rejects_bad_series(kwargs, param):
+    with pytest.raises(InvalidValueError) as e:
+        sp.fit_timing_gates(**kwargs)
+    assert e.value.parameter == param
+
+
+def test_registered_fit_validates_and_warns():
+    m = Registry.default().get("sprint_profile.fit_timing_gates")
+    with pytest.raises(InvalidValueError) as e:
+        m.evaluate(distances=[5, 10, 2000], times=[1, 2, 3])
+    assert e.value.parameter == "distances" and e.value.valid_range == (0.1, 1000.0)
+    with pytest.warns(ValidityWarning, match="distances"):
+        m.evaluate(distances=[20, 40, 60, 80], times=[3.0, 5.2, 7.3, 9.4])
+    res = m.evaluate(distances=GATES, times=KIMBERLEY)
+    assert res["FD"] == 0.0 and res["TC"] == 0.0
+    assert res["MSS"] == pytest.approx(8.591, abs=1e-3)
+
+
+def test_fvp_out_of_range_mass():
+    m = Registry.default().get("sprint_profile.fvp_analytic")
+    with pytest.raises(InvalidValueError) as e:
+        m.evaluate(MSS=8.6, MAC=10.6, mass=5.0, height=1.7)
+    assert e.value.parameter == "mass"
+    assert e.value.valid_range == (20.0, 250.0)
+    assert "20" in str(e.value) and "250" in str(e.value)
+
+
+# --- real data (shared/data, MIT, shorts) ----------------------------------------------------------
+def test_vescovi_timing_gates_fit(shared_data):
+    rows = list(csv.DictReader(open(shared_data / "sprint_velocity_profiles" / "vescovi_timing_gates.csv",
+                                    encoding="utf-8-sig")))
+    gates = [5.0, 10.0, 20.0, 30.0, 35.0]
+    fitted = []
+    for row in rows[:20]:
+        times = [float(row[f"{g:g}m"]) for g in gates]
+        r = sp.fit_timing_gates(gates, times, flying_start=True)
+        assert r["success"]
+        fitted.append(r["MSS"])
+        assert 5.0 < r["MSS"] < 10.0  # female field-sport players
+        assert r["RSE"] < 0.05
+    assert 6.5 < float(np.median(fitted)) < 8.5
+
+
+def test_jb_morin_radar_fit(shared_data):
+    rows = list(csv.DictReader(open(shared_data / "sprint_velocity_profiles" / "jb_morin_radar.csv",
+                                    encoding="utf-8-sig")))
+    t = [float(r["time"]) for r in rows]
+    v = [float(r["velocity"]) for r in rows]
+    r = sp.fit_radar(t, v)
+    assert r["success"]
+    assert 7.0 < r["MSS"] < 11.0 and 0.5 < r["TAU"] < 2.0
+    assert r["R_squared"] > 0.98
