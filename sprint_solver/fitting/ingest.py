@@ -108,6 +108,12 @@ def parse_wind_reading(text: Any) -> float | None:
     """
     if text is None:
         return None
+    if isinstance(text, str):
+        try:  # fast path: plain numbers
+            x = float(text)
+            return x if -25.0 <= x <= 25.0 else None
+        except ValueError:
+            pass
     if isinstance(text, (int, float)) and not isinstance(text, bool):
         x = float(text)
     else:
@@ -552,3 +558,194 @@ def file_sizes(paths: Iterable[Path]) -> int:
 def open_text(data: bytes | str) -> IO[str]:
     """A text handle on in-memory data (tests feed real extracts through the readers)."""
     return io.StringIO(data.decode("utf-8") if isinstance(data, bytes) else data, newline="")
+
+
+# --- running activities (GPX / TCX / FIT / CSV / Strava streams) ----------------------------
+@dataclass
+class Activity:
+    """One recorded run as arrays (seconds from start, metres, metres, bpm; NaN = missing)."""
+
+    name: str
+    time: "Any"
+    distance: "Any"
+    elevation: "Any"
+    heart_rate: "Any"
+    grade_smooth: "Any" = None      #: the device / platform's own smoothed grade [%], when present
+
+
+def _haversine(lat, lon):
+    import numpy as np
+    lat, lon = np.radians(lat), np.radians(lon)
+    dlat, dlon = np.diff(lat), np.diff(lon)
+    a = np.sin(dlat / 2) ** 2 + np.cos(lat[:-1]) * np.cos(lat[1:]) * np.sin(dlon / 2) ** 2
+    return np.concatenate([[0.0], np.cumsum(2 * 6371008.8 * np.arcsin(np.sqrt(np.clip(a, 0, 1))))])
+
+
+def _iso_seconds(ts: list[str]):
+    from datetime import datetime
+    import numpy as np
+    out = [datetime.fromisoformat(t.replace("Z", "+00:00")).timestamp() if t else math.nan for t in ts]
+    a = np.asarray(out, float)
+    return a - np.nanmin(a)
+
+
+def _xml_points(path: Path):
+    """(time, lat, lon, ele, dist, hr) per track point of a GPX or TCX file, streamed."""
+    import xml.etree.ElementTree as ET
+    pt: dict[str, Any] = {}
+    for ev, el in ET.iterparse(path, events=("start", "end")):
+        tag = el.tag.rsplit("}", 1)[-1]
+        if ev == "start":
+            if tag in ("trkpt", "Trackpoint"):
+                pt = {"lat": el.get("lat"), "lon": el.get("lon")}
+            continue
+        txt = (el.text or "").strip()
+        if tag in ("time", "Time"):
+            pt["time"] = txt
+        elif tag in ("ele", "AltitudeMeters"):
+            pt["ele"] = txt
+        elif tag == "DistanceMeters":
+            pt["dist"] = txt
+        elif tag == "LatitudeDegrees":
+            pt["lat"] = txt
+        elif tag == "LongitudeDegrees":
+            pt["lon"] = txt
+        elif tag in ("hr", "Value") and txt:
+            pt["hr"] = txt
+        elif tag in ("trkpt", "Trackpoint"):
+            if "time" in pt:
+                yield pt
+            el.clear()
+
+
+def read_xml_activity(path: Path) -> Activity:
+    import numpy as np
+    pts = list(_xml_points(path))
+    g = lambda k: np.array([_f(p.get(k)) if p.get(k) is not None else np.nan for p in pts], float)  # noqa: E731
+    t = _iso_seconds([p.get("time", "") for p in pts])
+    dist = g("dist")
+    lat, lon = g("lat"), g("lon")
+    if not np.isfinite(dist).any() and np.isfinite(lat).all():
+        dist = _haversine(lat, lon)
+    return Activity(path.name, t, dist, g("ele"), g("hr"))
+
+
+_FIT_TYPES = {0: ("B", 0xFF), 1: ("b", 0x7F), 2: ("B", 0xFF), 3: ("h", 0x7FFF), 4: ("H", 0xFFFF),
+              5: ("i", 0x7FFFFFFF), 6: ("I", 0xFFFFFFFF), 10: ("B", 0), 11: ("H", 0), 12: ("I", 0),
+              8: ("f", None), 9: ("d", None)}
+#: FIT 'record' (global message 20) fields we read: number -> (name, scale, offset)
+_FIT_RECORD = {253: ("timestamp", 1, 0), 0: ("lat", 180 / 2 ** 31, 0), 1: ("lon", 180 / 2 ** 31, 0),
+               2: ("altitude", 5, 500), 78: ("enhanced_altitude", 5, 500), 3: ("heart_rate", 1, 0),
+               5: ("distance", 100, 0), 6: ("speed", 1000, 0), 73: ("enhanced_speed", 1000, 0)}
+
+
+def read_fit(path: Path) -> Activity:
+    """A minimal FIT decoder: record messages (time, distance, altitude, heart rate).
+
+    Handles normal and compressed-timestamp headers, both byte orders and developer
+    fields (skipped). No third-party dependency.
+    """
+    import struct
+    import numpy as np
+    data = path.read_bytes()
+    hsize = data[0]
+    size = struct.unpack("<I", data[4:8])[0]
+    if data[8:12] != b".FIT":
+        raise SolverError(f"{path.name} is not a FIT file", parameter="path", value=path.name)
+    pos, end = hsize, min(hsize + size, len(data))
+    defs: dict[int, tuple[str, int, list[tuple[int, int, int]], int]] = {}
+    rows: list[dict[str, float]] = []
+    last_ts = 0
+    while pos < end:
+        h = data[pos]
+        pos += 1
+        if h & 0x80:  # compressed timestamp data message
+            local, off = (h >> 5) & 0x3, h & 0x1F
+            ts = (last_ts & ~0x1F) + off
+            if off < (last_ts & 0x1F):
+                ts += 0x20
+            last_ts = ts
+            comp_ts: int | None = ts
+        else:
+            local, comp_ts = h & 0x0F, None
+            if h & 0x40:  # definition message
+                arch = data[pos + 1]
+                endian = ">" if arch == 1 else "<"
+                gnum = struct.unpack(endian + "H", data[pos + 2:pos + 4])[0]
+                nf = data[pos + 4]
+                pos += 5
+                flds = [(data[pos + 3 * i], data[pos + 3 * i + 1], data[pos + 3 * i + 2] & 0x1F) for i in range(nf)]
+                pos += 3 * nf
+                dev = 0
+                if h & 0x20:
+                    nd = data[pos]
+                    pos += 1
+                    dev = sum(data[pos + 3 * i + 1] for i in range(nd))
+                    pos += 3 * nd
+                defs[local] = (endian, gnum, flds, dev)
+                continue
+        endian, gnum, flds, dev = defs[local]
+        rec: dict[str, float] = {}
+        for num, sz, bt in flds:
+            raw = data[pos:pos + sz]
+            pos += sz
+            if gnum != 20 and num != 253:
+                continue
+            code = _FIT_TYPES.get(bt)
+            if code is None or struct.calcsize(code[0]) != sz:
+                continue
+            v = struct.unpack(endian + code[0], raw)[0]
+            if code[1] is not None and v == code[1] and bt not in (10, 11, 12):
+                continue
+            if num == 253:
+                last_ts = int(v)
+            if gnum == 20 and num in _FIT_RECORD:
+                name, scale, offset = _FIT_RECORD[num]
+                rec[name] = v / scale - offset if name != "lat" and name != "lon" else v * scale
+        pos += dev
+        if gnum == 20:
+            rec.setdefault("timestamp", float(comp_ts if comp_ts is not None else last_ts))
+            rows.append(rec)
+    col = lambda *ks: np.array([next((r[k] for k in ks if k in r), np.nan) for r in rows], float)  # noqa: E731
+    t = col("timestamp")
+    dist = col("distance")
+    if not np.isfinite(dist).any():
+        lat, lon = col("lat"), col("lon")
+        dist = _haversine(lat, lon)
+    return Activity(path.name, t - np.nanmin(t), dist, col("enhanced_altitude", "altitude"), col("heart_rate"))
+
+
+def read_streams_json(path: Path) -> Activity:
+    """Strava API streams (time, distance, altitude, heartrate, grade_smooth)."""
+    import numpy as np
+    d = json.loads(path.read_text("utf-8"))
+    g = lambda k: np.asarray(d[k]["data"], float) if k in d else np.full(len(d["time"]["data"]), np.nan)  # noqa: E731
+    return Activity(path.name, g("time"), g("distance"), g("altitude"), g("heartrate"),
+                    g("grade_smooth") if "grade_smooth" in d else None)
+
+
+def read_activity_csv(path: Path) -> Activity:
+    """heartandsole-style CSV (header rows: field / elev_source / block): time, distance, HR, elevation."""
+    import numpy as np
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    head = rows[0]
+    body = [r for r in rows[3:] if r]
+    ts = [r[head.index("timestamp")] for r in body]
+    t = _iso_seconds([s.replace(" ", "T") for s in ts])
+    col = lambda name: np.array([_f(r[head.index(name)]) if _f(r[head.index(name)]) is not None else np.nan  # noqa: E731
+                                 for r in body], float)
+    return Activity(path.name, t, col("distance"), col("elevation"), col("heart_rate"))
+
+
+def read_activity(path: Path) -> Activity | None:
+    suf = path.suffix.lower()
+    if suf in (".gpx", ".tcx"):
+        return read_xml_activity(path)
+    if suf == ".fit":
+        return read_fit(path)
+    if suf == ".json":
+        return read_streams_json(path)
+    if suf == ".csv":
+        return read_activity_csv(path)
+    return None

@@ -147,7 +147,7 @@ def _spec(params, metrics, comparisons, prov, unc) -> ModelSpec:
         equation_latex=r"\Delta t = e_{lane} - e_{ref}",
         implementation="fitted.lanes",
         inputs=[IOSpec(name="lane", unit="1", description="lane 1-9", dtype="int", min=1, max=9,
-                       valid_min=2, valid_max=8),
+                       valid_min=1, valid_max=9),
                 IOSpec(name="sex", unit="1", description="men or women", dtype="str", choices=list(SEXES),
                        default="men", required=False),
                 IOSpec(name="reference_lane", unit="1", description="lane to compare with", dtype="int", min=1,

@@ -273,12 +273,18 @@ _ACTIVITY_COMMON = dict(
     family="grade",
     references=[_STRAVA_REF, _SPECIALSAUCE_REF, _MINETTI_REF],
 )
-DEFAULT_WINDOW = 50.0       #: m, grade smoothing window
+DEFAULT_WINDOW = 30.0       #: m, grade smoothing window (best match to Strava grade_smooth on a real run)
 
 
 def _window_bounds(d, half):
-    lo = np.searchsorted(d, d - half, side="left")
-    hi = np.searchsorted(d, d + half, side="right") - 1
+    """Indices of the first and last point within a centred window of half-width ``half``.
+
+    Near the ends the half-width shrinks to the distance left, so the window stays
+    symmetric and a straight slope is reproduced exactly up to the last point.
+    """
+    h = np.minimum(half, np.minimum(d - d[0], d[-1] - d))
+    lo = np.searchsorted(d, d - h, side="left")
+    hi = np.searchsorted(d, d + h, side="right") - 1
     return lo, hi
 
 
@@ -286,7 +292,8 @@ def smooth_elevation(distance, elevation, window=DEFAULT_WINDOW):
     """Centred moving average of elevation over a distance window [m] (not a point window).
 
     Each point takes the mean elevation of all points within +-window/2 metres of
-    path distance, so the smoothing does not depend on the sampling rate.
+    path distance (the window shrinks symmetrically near the ends), so the smoothing
+    does not depend on the sampling rate.
     """
     d = np.asarray(distance, dtype=float)
     e = np.asarray(elevation, dtype=float)
@@ -342,7 +349,7 @@ def smoothed_grade(distance, elevation, window=DEFAULT_WINDOW):
              out("gap_speed", "m/s", "grade-adjusted speed at each point", dtype="array"),
              out("point_gap_pace", "s/km", "grade-adjusted pace at each point (NaN when stopped)", dtype="array")],
     assumptions=["grade from a distance-window moving average of elevation and a centred difference over "
-                 "the same window (sampling-rate independent)",
+                 "the same window (sampling-rate independent; the window shrinks symmetrically at the ends)",
                  "each segment's grade is the mean of its end points' grades; its speed is dd/dt",
                  "overall paces use elapsed time (stops included)"],
     validity=["GPS/barometric elevation noise: windows of 30-100 m are usual; 0 disables smoothing",
@@ -370,7 +377,7 @@ def activity_gap(distance, elevation, time, model=GAP_DEFAULT, window=DEFAULT_WI
     time : array-like
         Elapsed time [s], strictly increasing.
     model : {'strava', 'minetti', 'minetti_0.83', 'strava_quartic'}
-    window : float, default 50
+    window : float, default 30
         Smoothing window [m]; 0 = raw point-to-point grades.
 
     Returns

@@ -62,6 +62,7 @@ DEFAULT_TEMPERATURE = 25.0  #: degC, the {shorts} default
 FV_SAMPLES = 600  #: samples over 0-6 s in the regression method (as {shorts} make_FV_profile)
 FV_MAX_TIME = 6.0
 RF_CUTOFF = 0.3  #: s: RFmax and DRF use t > 0.3 s (Samozino 2016)
+MAX_NFEV = 600  #: interior optima converge in < 50 evaluations; this caps the crawl along a bound
 
 _REFS = [
     ref("Samozino 2016", "Samozino P. et al. (2016) A simple method for measuring power, force, velocity "
@@ -179,6 +180,12 @@ def _fit_summary(observed: np.ndarray, predicted: np.ndarray, n_params: int) -> 
             "df": int(df), "n": int(n)}
 
 
+def _least_squares(resid, p0, lo, hi):
+    """Bounded trust-region least squares with tolerances far below timing resolution (1e-12)."""
+    return least_squares(resid, p0, bounds=(lo, hi), method="trf", x_scale=1.0,
+                         ftol=1e-12, xtol=1e-12, gtol=1e-12, max_nfev=MAX_NFEV)
+
+
 def fit_timing_gates(distances, times, flying_start: bool = False, time_correction: bool = False) -> dict:
     r"""Fit the mono-exponential model to timing-gate split times.
 
@@ -255,8 +262,19 @@ def fit_timing_gates(distances, times, flying_start: bool = False, time_correcti
         mss, tau, fd, tc = unpack(p)
         return _t_at(x + fd, mss, tau) - _t_at(fd, mss, tau) - tc - t
 
-    sol = least_squares(resid, p0, bounds=(lo, hi), method="trf", x_scale="jac",
-                        ftol=1e-14, xtol=1e-14, gtol=1e-14, max_nfev=5000)
+    sol = _least_squares(resid, p0, lo, hi)
+    if flying_start and sol.x[2] < 0.01:
+        # an optimum on (or near) the FD = 0 bound, where the reflective trust region crawls: the fit
+        # with FD fixed at 0 reaches a boundary optimum exactly; keep whichever fits better
+        fixed = list(sol.x)
+
+        def resid0(q):
+            return resid([q[0], q[1], 0.0, *q[2:]])
+        sub = _least_squares(resid0, [fixed[0], fixed[1], *fixed[3:]], [lo[0], lo[1], *lo[3:]],
+                             [hi[0], hi[1], *hi[3:]])
+        if np.sum(sub.fun ** 2) <= np.sum(sol.fun ** 2) * (1 + 1e-9) + 1e-30:
+            sub.x = np.array([sub.x[0], sub.x[1], 0.0, *sub.x[2:]])
+            sol = sub
     mss, tau, fd, tc = (float(v) for v in unpack(sol.x))
     pred = t + resid(sol.x)
     res: dict[str, Any] = {"MSS": mss, "TAU": tau, "MAC": mss / tau, "PMAX": mss * (mss / tau) / 4.0}
@@ -312,8 +330,7 @@ def fit_radar(time, velocity, time_correction: bool = True) -> dict:
         tc = p[2] if time_correction else 0.0
         return p[0] * (1.0 - np.exp(-(t + tc) / p[1])) - v
 
-    sol = least_squares(resid, p0, bounds=(lo, hi), method="trf", x_scale="jac",
-                        ftol=1e-14, xtol=1e-14, gtol=1e-14, max_nfev=5000)
+    sol = _least_squares(resid, p0, lo, hi)
     mss, tau = float(sol.x[0]), float(sol.x[1])
     tc = float(sol.x[2]) if time_correction else 0.0
     pred = v + resid(sol.x)

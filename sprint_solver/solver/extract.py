@@ -78,7 +78,7 @@ _TOKEN = re.compile(r"""
   (?<![\w.:])(\d{1,3})\s*[x*]\s*(\d{1,5}(?:\.\d+)?)\s*(kilomet(?:er|re)s?|kms?|k|miles?|mi|met(?:er|re)s?|m)?(?![a-z0-9])
  |(?<![\w.:])(\d{1,2})\s*(?:hours?|hrs?|h)\s*(\d{1,2})\s*(?:minutes?|mins?|m)
         (?:\s*(\d{1,2}(?:\.\d+)?)\s*(?:seconds?|secs?|s))?(?![a-z0-9])
- |(?<![\w.:])(\d{1,3})\s*(?:minutes?|mins?|m)\s*(\d{1,2}(?:\.\d+)?)\s*(?:seconds?|secs?|s)(?![a-z0-9])
+ |(?<![\w.:])(\d{1,3})(?:\s*(?:minutes?|mins?)\s*(\d{1,2}(?:\.\d+)?)|m\s*(\d{2}(?:\.\d+)?))\s*(?:seconds?|secs?|s)(?![a-z0-9])
  |(?<![\w.:])(\d{1,2})\s*'\s*(\d{1,2}(?:\.\d+)?)\s*(?:"|'')?(?![a-z0-9:])
  |(?<![\w.:])([3-7])\s*(?:ft|feet|foot)\s*(\d{1,2}(?:\.\d+)?)\s*(?:"|''|in(?:ch(?:es)?)?)?(?![a-z0-9:])
  |((?<![\w.:/+-])[+-]\s?)?(\d{1,3}:\d{2}(?::\d{2})?(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
@@ -227,7 +227,8 @@ def extract(text: str) -> Extraction:
 
 
 def _token(m: re.Match[str]) -> Qty | None:
-    (r_n, r_d, r_u, h_h, h_m, h_s, m_m, m_s, p_a, p_b, f_f, f_i, sign, n, _sp, unit) = m.groups()
+    (r_n, r_d, r_u, h_h, h_m, h_s, m_m, m_s, m_s2, p_a, p_b, f_f, f_i, sign, n, _sp, unit) = m.groups()
+    m_s = m_s if m_s is not None else m_s2
     s, e = m.span()
     raw = m.group(0)
     if r_n is not None:
@@ -260,7 +261,7 @@ def _token(m: re.Match[str]) -> Qty | None:
         if kind == "time":
             return Qty("time", v, raw, s, e, unit="min", decimals=_decimals(n))
         # no unit, or one that is not a duration ("1:30 400m"): keep the words visible as cues
-        end = m.start(14) + len(n)
+        end = m.start(15) + len(n)
         return Qty("clock", v, m.string[s:end], s, end, unit="clock", decimals=_decimals(n))
     x = float(n.replace(",", ""))
     if signed and sign.strip() == "-":

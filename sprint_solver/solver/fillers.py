@@ -12,10 +12,13 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..errors import AmbiguousQuestionError, InvalidValueError, MissingParameterError
+from .. import quantities as q
+from ..errors import InvalidValueError, MissingParameterError, UnsupportedQuestionError
 from .extract import Extraction, Qty
-from .slots import *  # noqa: F401,F403 - the picking vocabulary
-from .slots import Fill, STILL_FROM, STILL_TO
+from .slots import (SPRINT_EVENTS, STILL_FROM, STILL_TO, WIND_WORDS, Fill, _event_label, _to_celsius, distances,
+                    pace_from_clock, pick_altitude, pick_event, pick_lane, pick_pace, pick_percent, pick_sex,
+                    pick_speed, pick_sprint_time, pick_temperature, pick_times, pick_wind, reinterpret_clock,
+                    wr_speed)
 
 # =============================================================================================
 # fillers, one per calculation
@@ -108,3 +111,846 @@ def _model_word(ex: Extraction, table: dict[str, str]) -> str | None:
                 continue
             return m
     return None
+
+
+def _need(value, name: str, message: str):
+    if value is None:
+        raise MissingParameterError(name, message)
+    return value
+
+
+# =============================================================================================
+# altitude, air density, temperature
+# =============================================================================================
+_SEA = re.compile(r"sea[- ]level")
+
+
+def _altitude_mentions(f: Fill, sprint: bool = False) -> list[tuple[int, float, str]]:
+    """(position, metres, text) of every altitude the question names, in order.
+
+    With ``sprint`` (a 100/200 m question) "at 1500 m" is an altitude: it cannot be the race.
+    """
+    ex = f.ex
+    out: list[tuple[int, float, str]] = []
+    for x in ex.of("length", "distance"):
+        if x.after({"altitude", "elevation", "above", "asl", "high", "elevated"}, 2) or \
+                x.before({"altitude", "elevation", "elevated"}, 3) or (x.unit == "ft" and x.before({"at", "in"}, 1)) \
+                or (x.before({"at"}, 1) and (ex.words & {"altitude", "elevation"} or sprint) and x.value >= 300
+                    and x.value not in SPRINT_EVENTS):
+            x.used = True
+            out.append((x.start, x.value, x.raw))
+    for m in _SEA.finditer(ex.text):
+        if not re.search(r"above sea[- ]level", ex.text[max(0, m.start() - 6):m.end()]):
+            out.append((m.start(), 0.0, "sea level"))
+    from .venues import find
+    v = find(ex.word_list)
+    if v is not None:
+        i = ex.text.find(v.name.lower().split()[0][:5])
+        f.note(f"{v.name} taken as {v.altitude_m:.0f} m above sea level ({v.source}; city-level altitude)")
+        out.append((i if i >= 0 else len(ex.text), v.altitude_m, v.name))
+    out.sort()
+    return out
+
+
+_TARGET_BEFORE = re.compile(r"(?:equivalent|worth|be|achieve|run|expect|clock|convert(?:ed)?|correct(?:ed)?|"
+                            r"translate[sd]?|adjust(?:ed)?|what(?:'s| is) (?:that|it|this)|become|do)\s+(?:\w+\s+){0,3}"
+                            r"(?:at|to|in|for|from)(?: an?| the)?(?: altitude of)?\s*$")
+_QUESTION_WORDS = re.compile(r"\b(?:what|how|would|could|might|equivalent|worth|convert|correct|adjust)\b")
+
+
+def _altitude_role(text: str, tq, m: tuple[int, float, str]) -> str:
+    """'run' (where the time was run), 'target' (where it is converted to) or '?'."""
+    pos = m[0]
+    before = text[max(0, pos - 40):pos]
+    after = text[pos:pos + len(m[2]) + 16]
+    if re.match(r"[\w ]{0,20}?(?:altitude )?(?:equivalent|conditions\?)", after[len(m[2]):] or "") and \
+            pos > tq.start:
+        return "target"
+    if _TARGET_BEFORE.search(before) and pos > tq.start and _QUESTION_WORDS.search(text[tq.end:pos]):
+        return "target"
+    if pos > tq.start and not _QUESTION_WORDS.search(text[tq.end:pos]) and pos - tq.end < 45:
+        return "run"
+    if pos < tq.start and re.search(r"\b(?:at|in)\s*$", before) is None and "sea" in m[2]:
+        return "run"
+    return "?"
+
+
+@filler("altitude_correction")
+def _fill_altitude(f: Fill) -> None:
+    ex = f.ex
+    event = pick_event(f) or 100.0
+    if event not in (100.0, 200.0):
+        raise InvalidValueError(f"altitude corrections exist for the 100 m and 200 m only, not the {event:g} m",
+                                parameter="event", value=_event_label(event))
+    mentions = _altitude_mentions(f, sprint=True)
+    tq = _need(pick_sprint_time(f, event), "time", f"the question gives no {int(event)} m time")
+    f.params.update(event=_event_label(event), time=tq.value)
+    if not mentions:
+        raise MissingParameterError("altitude", "the question gives no altitude or venue (e.g. 'at 1500 m' or "
+                                                "'in Mexico City')")
+    roles = [_altitude_role(ex.text, tq, m) for m in mentions]
+    run = next((m for m, r in zip(mentions, roles) if r == "run"), None)
+    target = next((m for m, r in zip(mentions, roles) if r == "target"), None)
+    rest = [m for m, r in zip(mentions, roles) if r == "?"]
+    if run is None and rest and (target is not None or len(rest) > 1):
+        run = rest.pop(0)
+    if target is None and rest:
+        target = rest.pop(0)
+    if run is None and target is None:  # pragma: no cover - mentions is not empty
+        raise MissingParameterError("altitude", "the question gives no altitude")
+    if run is None or target is None:
+        only = run or target
+        if only[1] == 0.0:
+            raise MissingParameterError("target_altitude", "the question names sea level but no other altitude")
+        hypothetical = re.search(r"\b(?:would|might|could|will|how much (?:faster|slower|does|would)|help|"
+                                 r"gain|benefit|advantage|expect)\b", ex.text)
+        role = roles[mentions.index(only)]
+        if role == "target" or (role == "?" and hypothetical):
+            run, target = (tq.start, 0.0, "sea level"), only
+            if role != "target":
+                f.note(f"the {tq.raw} s time read as a sea-level time, converted to {only[2]}", 0.05)
+        else:
+            run, target = only, (len(ex.text), 0.0, "sea level")
+            if role != "run":
+                f.note(f"the {tq.raw} s time read as run at {only[2]}, converted to sea level", 0.05)
+    f.params["altitude"] = run[1]
+    f.params["target_altitude"] = target[1]
+    if event == 200.0:
+        lane = pick_lane(f)
+        if lane is not None:
+            f.params["lane"] = lane
+    sex = pick_sex(f)
+    if sex:
+        f.params["sex"] = sex
+
+
+def _pressure(f: Fill) -> float | None:
+    for x in f.ex.of("pressure"):
+        x.used = True
+        return x.value
+    return None
+
+
+def _humidity(f: Fill) -> float | None:
+    x = pick_percent(f, {"humidity", "humid", "rh", "relative"})
+    if x is None:
+        cands = [y for y in f.ex.of("percent") if not y.near({"grade", "incline", "gradient", "slope", "slower",
+                                                              "faster", "hill"}, 2, 2)]
+        x = cands[0] if cands else None
+        if x is not None:
+            x.used = True
+    return None if x is None else x.value
+
+
+@filler("air_density")
+def _fill_air_density(f: Fill) -> None:
+    temp = pick_temperature(f)
+    pressure = _pressure(f)
+    rh = _humidity(f)
+    alt = None
+    if pressure is None:
+        m = _altitude_mentions(f)
+        alt = m[0][1] if m else None
+    f.params["temperature"] = _need(temp, "temperature", "air density needs the air temperature (e.g. 20 °C)")
+    for k, v in (("pressure", pressure), ("altitude", alt), ("humidity", rh)):
+        if v is not None:
+            f.params[k] = v
+    model = _model_word(f.ex, {"cipm": "cipm2007", "ideal": "ideal_gas", "moist": "simple_moist"})
+    if model:
+        f.params["model"] = model
+
+
+_REF_CUE = {"than", "compared", "versus", "vs", "instead", "reference", "standard", "relative"}
+
+
+@filler("temperature_effect_sprint")
+def _fill_temperature_sprint(f: Fill) -> None:
+    ex = f.ex
+    event = pick_event(f) or 100.0
+    if event not in (100.0, 200.0):
+        raise InvalidValueError(f"the temperature effect is modelled for the 100 m and 200 m only, not the "
+                                f"{event:g} m", parameter="event", value=_event_label(event))
+    temps = ex.of("temperature")
+    tq = _need(pick_sprint_time(f, event), "time", f"the question gives no {int(event)} m time")
+    if not temps:
+        t = pick_temperature(f)
+        temps_c = [t] if t is not None else []
+    else:
+        temps_c = []
+        order = list(temps)
+        # "at 35 °C compared to 25 °C": the one after a comparison word is the reference
+        ref_i = next((i for i, x in enumerate(order) if x.before(_REF_CUE | {"to", "at"}, 2) and i > 0), None)
+        if ref_i is None and len(order) > 1:
+            ref_i = 1
+        run = [x for i, x in enumerate(order) if i != ref_i]
+        for x in run[:1] + ([order[ref_i]] if ref_i is not None else []):
+            x.used = True
+            temps_c.append(_to_celsius(f, x))
+    f.params.update(event=_event_label(event), time=tq.value,
+                    temperature=_need(temps_c[0] if temps_c else None, "temperature",
+                                      "the question gives no air temperature"))
+    if len(temps_c) > 1:
+        f.params["reference_temperature"] = temps_c[1]
+    else:
+        f.note("reference temperature 25 °C (the calculation's default)")
+    rh = _humidity(f)
+    if rh is not None:
+        f.params["humidity"] = rh
+    m = _altitude_mentions(f)
+    if m and m[0][1] > 0:
+        f.params["altitude"] = m[0][1]
+    if event == 200.0:
+        lane = pick_lane(f)
+        if lane is not None:
+            f.params["lane"] = lane
+    sex = pick_sex(f)
+    if sex:
+        f.params["sex"] = sex
+
+
+# =============================================================================================
+# heat
+# =============================================================================================
+def _pace_or_time_over_distance(f: Fill, name: str = "pace") -> tuple[float, float | None]:
+    """A pace [s/km] given directly, or as a time over a distance; with the distance if any."""
+    pace = pick_pace(f)
+    ds = distances(f)
+    d = ds[0].value if ds else None
+    if d is not None and ds[0].qty is not None:
+        ds[0].qty.used = True
+    if pace is None:
+        times = pick_times(f)
+        if times and d is not None:
+            t = reinterpret_clock(f, times[0], d)
+            times[0].used = True
+            return t / d * 1000.0, d
+        bare = [x for x in f.ex.of("clock") if x.before({"at", "running", "run", "of", "normal", "usual"}, 2)]
+        if bare:
+            return pace_from_clock(f, bare[0]), d
+        raise MissingParameterError(name, "the question gives no pace (e.g. 8:00/mi) or time and distance")
+    return pace, d
+
+
+@filler("heat_adjusted_pace")
+def _fill_heat_pace(f: Fill) -> None:
+    ex = f.ex
+    dew = pick_temperature(f, "dew")
+    temp = pick_temperature(f)
+    rh = _humidity(f)
+    pace, d = _pace_or_time_over_distance(f)
+    f.params["pace"] = pace
+    if d is not None:
+        f.params["distance"] = d
+    if temp is None and dew is None:
+        raise MissingParameterError("temperature", "the question gives no air temperature")
+    for k, v in (("temperature", temp), ("dew_point", dew), ("humidity", rh)):
+        if v is not None:
+            f.params[k] = v
+    if ex.words & {"repeats", "reps", "intervals", "interval", "repetitions", "workout"}:
+        f.params["effort"] = "repeats"
+    sex = pick_sex(f)
+    if sex:
+        f.params["sex"] = sex
+    model = _model_word(ex, {"hadley": "hadley", "ely": "ely_wbgt", "wbgt": "ely_wbgt"})
+    if model:
+        f.params["model"] = model
+
+
+@filler("heat_index")
+def _fill_heat_index(f: Fill) -> None:
+    dew = pick_temperature(f, "dew")
+    temp = pick_temperature(f)
+    rh = _humidity(f)
+    f.params["temperature"] = _need(temp, "temperature", "the heat index needs the air temperature")
+    if rh is None and dew is None:
+        raise MissingParameterError("humidity", "the heat index needs the relative humidity or the dew point")
+    if rh is not None:
+        f.params["humidity"] = rh
+    if dew is not None:
+        f.params["dew_point"] = dew
+
+
+# =============================================================================================
+# timing
+# =============================================================================================
+def _hand_variant(ex: Extraction) -> str | None:
+    if "masters" in ex.words:
+        return "masters"
+    if re.search(r"scoring|world athletics|\bwa\b|iaaf", ex.text):
+        return "wa_scoring"
+    return None
+
+
+@filler("hand_timing")
+def _fill_hand(f: Fill) -> None:
+    ds = distances(f)
+    d = ds[0].value if ds else (float(m.group(1)) if (m := re.search(r"\bthe (100|200|400|800)\b", f.ex.text))
+                                else None)
+    if ds and ds[0].qty is not None:
+        ds[0].qty.used = True
+    tq = pick_sprint_time(f, d if d in (100.0, 200.0, 400.0) else None, lo=5.0, hi=100000.0)
+    f.params["hand_time"] = _need(tq, "hand_time", "the question gives no hand time").value
+    if d is None:
+        raise MissingParameterError("distance", "the hand-to-FAT offset depends on the race distance (e.g. 100m)")
+    if tq.kind == "clock":
+        f.params["hand_time"] = reinterpret_clock(f, tq, d)
+    f.params["distance"] = d
+    v = _hand_variant(f.ex)
+    if v:
+        f.params["variant"] = v
+
+
+@filler("false_start")
+def _fill_false_start(f: Fill) -> None:
+    ex = f.ex
+    cands = [x for x in ex.of("time") if x.value < 5] or [x for x in ex.of("number")]
+    if not cands:
+        raise MissingParameterError("reaction_time", "the question gives no reaction time (e.g. 0.099 s)")
+    x = cands[0]
+    x.used = True
+    v = x.value
+    if x.kind == "number" and v >= 1:
+        v = v / 1000.0
+        f.note(f"reaction time {x.raw} read as milliseconds")
+    f.params["reaction_time"] = v
+    for y in ex.of("time", "number"):
+        if y.near({"limit", "threshold"}, 3, 1):
+            f.params["limit"] = y.value / (1000.0 if y.kind == "number" and y.value >= 1 else 1.0)
+            y.used = True
+
+
+# =============================================================================================
+# pacing
+# =============================================================================================
+@filler("pace")
+def _fill_pace(f: Fill) -> None:
+    ex = f.ex
+    pace = pick_pace(f)
+    speed = pick_speed(f) if pace is None else None
+    ds = distances(f)
+    times = pick_times(f)
+    d = ds[0] if ds else None
+    if d is not None and d.qty is not None:
+        d.qty.used = True
+    t = None
+    if times:
+        x = times[0]
+        if pace is None and speed is None and d is not None and x.kind == "clock" and x.before({"at", "@"}, 1) and \
+                d.value / x.value > wr_speed(d.value) * 1.02 and not (d.value >= 20000):
+            # "5 miles at 8:30": as a total time it would beat the world record: it is a pace
+            pace = pace_from_clock(f, x)
+        else:
+            t = reinterpret_clock(f, x, d.value if d else None)
+            x.used = True
+    if pace is None and speed is None and t is None and d is None:
+        raise MissingParameterError("pace", "the question gives no pace, speed, time or distance")
+    for k, v in (("distance", d.value if d else None), ("time", t), ("pace", pace), ("speed", speed)):
+        if v is not None:
+            f.params[k] = v
+    if len(f.params) == 1 and "distance" in f.params:
+        raise MissingParameterError("time", "give a time or a pace for the distance")
+    if len(f.params) == 1 and "time" in f.params:
+        raise MissingParameterError("distance", "give the distance run in that time")
+
+
+@filler("intervals")
+def _fill_intervals(f: Fill) -> None:
+    ex = f.ex
+    reps = rep_d = None
+    for x in ex.of("reps"):
+        reps, rep_d = int(x.value), x.extra
+        x.used = True
+        break
+    if reps is None:
+        for x in ex.of("count", "number"):
+            if x.kind == "count" or x.after({"x", "times", "reps", "repeats", "intervals", "repetitions"}, 1) or \
+                    x.before({"of"}, 0):
+                if x.value == int(x.value) and 1 <= x.value <= 100:
+                    reps = int(x.value)
+                    x.used = True
+                    break
+    if rep_d is None:
+        ds = [d for d in distances(f) if d.qty is None or not d.qty.used]
+        if ds:
+            rep_d = ds[0].value
+            if ds[0].qty is not None:
+                ds[0].qty.used = True
+    rest = None
+    for x in ex.of("time", "clock"):
+        if x.near({"rest", "recovery", "recoveries", "break", "jog", "walk"}, 2, 2):
+            rest = x.value
+            x.used = True
+            break
+    pace = pick_pace(f)
+    times = pick_times(f)
+    rep_time = None
+    if times:
+        rep_time = reinterpret_clock(f, times[0], rep_d)
+        times[0].used = True
+    f.params["reps"] = _need(reps, "reps", "the question gives no number of repetitions (e.g. 6 x 400 m)")
+    f.params["rep_distance"] = _need(rep_d, "rep_distance", "the question gives no repetition distance")
+    if rep_time is None and pace is None:
+        raise MissingParameterError("rep_time", "give the time of one repetition or its pace")
+    if rep_time is not None:
+        f.params["rep_time"] = rep_time
+    elif pace is not None:
+        f.params["pace"] = pace
+    if rest is not None:
+        f.params["rest"] = rest
+    t = ex.text
+    for pat, v in ((r"total (?:work(?:ing)? )?distance|how far|how many (?:km|miles|meters|metres)", "total_distance"),
+                   (r"total (?:session )?time|how long|whole session", "total_time"),
+                   (r"running time|time running|total work", "running_time"),
+                   (r"\bpace\b", "pace")):
+        if re.search(pat, t):
+            f.params["solve_for"] = v
+            break
+
+
+_SPLIT_UNITS = (
+    (re.compile(r"\b(?:per|each|every|a) (?:mile|mi)\b|\bmile splits?\b|\bper-mile\b|\bmile by mile\b"), q.MILE),
+    (re.compile(r"\b(?:per|each|every|a) (?:km|kilomet(?:er|re)|k)\b|\bkm splits?\b|\bkilomet(?:er|re) splits?\b"),
+     1000.0),
+    (re.compile(r"\b(?:per|each|every) (?:lap|400)\b|\blap (?:times|splits)\b|\b400m? splits\b"), 400.0),
+    (re.compile(r"\b(?:per|each|every) (?:200)\b|\b200m? splits\b"), 200.0),
+    (re.compile(r"\b(?:5k|5 km) splits\b|\bevery 5 ?k(?:m)?\b|\beach 5 ?k(?:m)?\b|\bper 5 ?k(?:m)?\b"), 5000.0),
+)
+
+
+@filler("even_splits")
+def _fill_even_splits(f: Fill) -> None:
+    ex = f.ex
+    split = None
+    for pat, v in _SPLIT_UNITS:
+        if pat.search(ex.text):
+            split = v
+            break
+    ds = distances(f)
+    if split is not None:
+        # the split's own quantity ("5K splits") is not the race distance
+        ds = [d for d in ds if not (d.value == split and len(ds) > 1 and (d.qty is None or
+              d.qty.after({"splits", "split", "laps"}, 1)) or d.label in ("mile",) and split == q.MILE and
+              len(ds) > 1)]
+    race = max(ds, key=lambda d: d.value) if ds else None
+    times = pick_times(f) or [x for x in ex.of("clock", "time")]
+    tq = times[0] if times else None
+    if race is None:
+        raise MissingParameterError("distance", "the question gives no race distance")
+    if tq is None:
+        m = re.search(r"\bsub[- ]?(\d+(?:\.\d+)?)\b", ex.text)
+        if m:
+            hours = float(m.group(1))
+            goal = hours * 3600 if race.value >= 21000 else hours * 60
+            f.note(f"'sub {m.group(1)}' read as a goal of {q.format_time(goal)}")
+            f.params.update(time=goal, distance=race.value)
+        else:
+            raise MissingParameterError("time", "the question gives no goal time")
+    else:
+        tq.used = True
+        f.params.update(time=reinterpret_clock(f, tq, race.value), distance=race.value)
+    if split is not None and split < race.value:
+        f.params["split_distance"] = split
+
+
+# =============================================================================================
+# equivalence: race prediction, VDOT, training paces
+# =============================================================================================
+def _known_race(f: Fill, need_target: bool) -> tuple[float, float, float | None]:
+    """(distance, time, target distance) for prediction-type questions."""
+    ex = f.ex
+    ds = distances(f)
+    times = pick_times(f)
+    if not times:
+        raise MissingParameterError("time", "the question gives no race time")
+    if not ds:
+        raise MissingParameterError("distance", "the question gives no race distance")
+    # the known race is the distance written next to a time
+    best = None
+    for x in times:
+        for d in ds:
+            gap = abs(d.start - x.start)
+            if best is None or gap < best[0]:
+                best = (gap, x, d)
+    _, x, d = best
+    x.used = True
+    if d.qty is not None:
+        d.qty.used = True
+    t = reinterpret_clock(f, x, d.value)
+    others = [o for o in ds if o is not d and o.value != d.value]
+    target = others[0].value if others else None
+    if need_target and target is None:
+        raise MissingParameterError("target_distance", "the question gives no distance to predict")
+    return d.value, t, target
+
+
+@filler("race_prediction")
+def _fill_prediction(f: Fill) -> None:
+    d, t, target = _known_race(f, True)
+    f.params.update(distance=d, time=t, target_distance=target)
+    model = _model_word(f.ex, {"riegel": "riegel", "vdot": "vdot", "daniels": "vdot", "cameron": "cameron"})
+    if model:
+        f.params["model"] = model
+    for x in f.ex.of("number"):
+        if x.near({"exponent", "fatigue", "factor"}, 3, 1) and 1.0 < x.value < 1.3:
+            f.params["exponent"] = x.value
+            x.used = True
+
+
+@filler("vdot")
+def _fill_vdot(f: Fill) -> None:
+    d, t, _ = _known_race(f, False)
+    f.params.update(distance=d, time=t)
+
+
+_ZONES = (("easy", "easy"), ("recovery", "easy"), ("long", "easy"), ("marathon", "marathon"),
+          ("threshold", "threshold"), ("tempo", "threshold"), ("lactate", "threshold"), ("interval", "interval"),
+          ("intervals", "interval"), ("vo2max", "interval"), ("repetition", "repetition"), ("rep", "repetition"),
+          ("reps", "repetition"))
+
+
+@filler("training_paces")
+def _fill_training(f: Fill) -> None:
+    ex = f.ex
+    v = None
+    for x in ex.of("number"):
+        if x.near({"vdot", "vo2max", "vo2"}, 2, 1) and 20 <= x.value <= 95:
+            v = x.value
+            x.used = True
+            break
+    if v is not None:
+        f.params["vdot"] = v
+    else:
+        # "marathon pace" names a zone, not the race: only a distance next to a time counts
+        d, t, _ = _known_race(f, False)
+        f.params.update(distance=d, time=t)
+    for w, z in _ZONES:
+        if re.search(rf"\b{w}\b(?! (?:race|time))", ex.text) and not (w == "marathon" and re.search(
+                r"\b(?:marathon|half marathon) (?:in|of|time)\b|\bran (?:a|the) (?:half )?marathon", ex.text)):
+            f.params["zone"] = z
+            break
+
+
+# =============================================================================================
+# scoring
+# =============================================================================================
+_EVENT_NAMES = {100.0: "100m", 200.0: "200m", 400.0: "400m", 800.0: "800m", 1500.0: "1500m", 60.0: "60m",
+                300.0: "300m", 3000.0: "3000m", 5000.0: "5000m", 10000.0: "10000m", 50.0: "50m", 55.0: "55m",
+                q.MILE: "mile", q.MARATHON: "marathon", q.HALF_MARATHON: "half_marathon", 1000.0: "1000m",
+                2000.0: "2000m", 600.0: "600m", 500.0: "500m", 150.0: "150m"}
+
+
+@filler("points")
+def _fill_points(f: Fill) -> None:
+    ex = f.ex
+    t = ex.text
+    event = None
+    hurdles = re.search(r"\b(100|110|400|60)\s?m?\s?(?:h\b|hurdles)", t)
+    steeple = re.search(r"\b(2000|3000)\s?m?\s?(?:sc\b|steeple)", t)
+    if hurdles:
+        event = f"{hurdles.group(1)}mH"
+        for x in ex.of("distance", "length"):
+            if x.value == float(hurdles.group(1)):
+                x.used = True
+    elif steeple:
+        event = f"{steeple.group(1)}mSC"
+        for x in ex.of("distance", "length"):
+            if x.value == float(steeple.group(1)):
+                x.used = True
+    ds = distances(f)
+    if event is None:
+        if not ds:
+            m = re.search(r"\bthe (60|100|200|400|800|1500)\b", t)
+            if not m:
+                raise MissingParameterError("event", "the question gives no event (e.g. 100m)")
+            d = float(m.group(1))
+        else:
+            d = ds[0].value
+            if ds[0].qty is not None:
+                ds[0].qty.used = True
+        event = _EVENT_NAMES.get(d)
+        if event is None:
+            raise InvalidValueError(f"no scoring table for a {d:g} m race", parameter="event", value=d)
+        dist = d
+    else:
+        dist = float(re.match(r"\d+", event).group(0))
+    if re.search(r"\bwhat (?:100|200|400|\w+ )?(?:m |meter |metre )?time (?:gives|for|do i need|is worth|scores)|"
+                 r"\btime (?:for|to get|to score|needed for) \d+ points", t):
+        raise UnsupportedQuestionError("the points calculation goes from a time to points, not from points back "
+                                       "to a time", parameter="time")
+    tq = pick_sprint_time(f, dist if dist in (60.0, 100.0, 110.0, 200.0, 400.0) else None, lo=5.0, hi=100000.0)
+    if tq is None:
+        raise MissingParameterError("time", "the question gives no result to score")
+    f.params.update(event=event, time=reinterpret_clock(f, tq, dist) if tq.kind == "clock" else tq.value)
+    sex = pick_sex(f)
+    if sex:
+        f.params["sex"] = sex
+    if ex.words & {"decathlon", "heptathlon", "pentathlon", "combined", "multi", "multis", "decathlete",
+                   "heptathlete"} or "combined events" in t:
+        f.params["table"] = "combined"
+    if "indoor" in ex.words or "indoors" in ex.words:
+        f.params["venue"] = "indoor"
+    m = re.search(r"\b(2017|2022)\b", t)
+    if m:
+        f.params["edition"] = m.group(1)
+    if ex.words & {"handheld", "stopwatch", "manual"} or re.search(r"hand[- ]?tim", t):
+        f.params["hand_timed"] = True
+
+
+# =============================================================================================
+# sprint profile
+# =============================================================================================
+@filler("sprint_profile")
+def _fill_profile(f: Fill) -> None:
+    ex = f.ex
+    dists = [x for x in ex.qtys if x.kind in ("length", "distance", "number") and not x.used]
+    # "10m 1.89, 20m 3.15" / "10 m in 1.89 s" / "1.89 at 10 m": pair each gate with the nearest time
+    gates = [x for x in ex.qtys if x.kind in ("length",) and x.unit == "m" and x.value <= 100]
+    times = [x for x in ex.qtys if x.kind in ("time", "number") and not x.signed and 0.3 <= x.value <= 15
+             and x.decimals >= 1 and x not in gates]
+    pairs: list[tuple[float, float]] = []
+    if gates and len(times) >= len(gates):
+        used = set()
+        for g in gates:
+            cand = [tm for tm in times if id(tm) not in used]
+            tm = min(cand, key=lambda y: (abs(y.start - g.end) if y.start >= g.end else abs(g.start - y.end) + 0.5))
+            used.add(id(tm))
+            pairs.append((g.value, tm.value))
+            g.used = tm.used = True
+    else:
+        # "splits 1.89, 3.15, 4.31 at 10, 20, 30 m": numbers without decimals are gates
+        nums = [x for x in dists if x.decimals == 0 and 1 <= x.value <= 100]
+        tvals = [x for x in times if x.decimals >= 1]
+        if nums and len(nums) == len(tvals):
+            pairs = list(zip((x.value for x in nums), (x.value for x in tvals)))
+            for x in nums + tvals:
+                x.used = True
+    pairs.sort()
+    if len(pairs) < 3:
+        raise MissingParameterError("times", "a sprint profile needs at least three split times with their "
+                                             "distances (e.g. 10 m 1.89 s, 20 m 3.15 s, 30 m 4.31 s)")
+    f.params["distances"] = [p[0] for p in pairs]
+    f.params["times"] = [p[1] for p in pairs]
+    for x in ex.of("mass"):
+        f.params["mass"] = x.value
+        x.used = True
+        break
+    for x in ex.of("height", "primes"):
+        f.params["height"] = x.value if x.kind == "height" else x.extra
+        x.used = True
+        break
+    if "height" not in f.params:
+        for x in ex.of("length", "number"):
+            if x.near({"tall", "height"}, 2, 2) and 1.2 <= x.value <= 2.3:
+                f.params["height"] = x.value
+                x.used = True
+    if "flying" in ex.words:
+        f.params["flying_start"] = True
+    t = pick_temperature(f)
+    if t is not None:
+        f.params["temperature"] = t
+    w = None
+    if ex.words & WIND_WORDS:
+        try:
+            w = pick_wind(f)
+        except MissingParameterError:
+            w = None
+    if w is not None:
+        f.params["wind"] = w
+
+
+# =============================================================================================
+# composite
+# =============================================================================================
+def _infer_event(f: Fill) -> float:
+    """100 m or 200 m from the size of the time when the question names no event."""
+    for x in f.ex.qtys:
+        if x.kind in ("number", "time") and not x.signed and x.unit in ("", "s"):
+            if 9.0 <= x.value <= 15.0:
+                f.note(f"event taken as the 100 m (a {x.raw} s time)", 0.05)
+                return 100.0
+            if 19.0 <= x.value <= 30.0:
+                f.note(f"event taken as the 200 m (a {x.raw} s time)", 0.05)
+                return 200.0
+    return 100.0
+
+
+@filler("sprint_conditions")
+def _fill_conditions(f: Fill) -> None:
+    ex = f.ex
+    event = pick_event(f) or _infer_event(f)
+    if event not in (100.0, 200.0):
+        raise InvalidValueError(f"condition corrections exist for the 100 m and 200 m only, not the {event:g} m",
+                                parameter="event", value=_event_label(event))
+    hand = bool(ex.words & {"handheld", "stopwatch", "manual", "manually"}) or \
+        bool(re.search(r"hand[- ]?(?:timed|time|timing|held)|\bht\b", ex.text))
+    wind = None
+    if ex.words & (WIND_WORDS | {"into", "against"}) or any(x.kind == "speed" or x.signed for x in ex.qtys):
+        wind = pick_wind(f, required=False)
+    temps = [x for x in ex.of("temperature")]
+    temperature = reference = None
+    if temps:
+        temperature = _to_celsius(f, temps[0])
+        temps[0].used = True
+        if len(temps) > 1:
+            reference = _to_celsius(f, temps[1])
+            temps[1].used = True
+    else:
+        temperature = pick_temperature(f)
+    alt_m = _altitude_mentions(f, sprint=True)
+    alt = next((v for _, v, _ in alt_m if v > 0), None)
+    tq = _need(pick_sprint_time(f, event), "time", f"the question gives no {int(event)} m time")
+    f.params.update(event=_event_label(event), time=tq.value)
+    if hand:
+        f.params["hand_timed"] = True
+    if wind is not None:
+        f.params["wind"] = wind
+    if alt is not None:
+        f.params["altitude"] = alt
+    if temperature is not None:
+        f.params["temperature"] = temperature
+    if reference is not None:
+        f.params["reference_temperature"] = reference
+    frm = bool(re.search(r"\b(?:what|how fast) (?:would|will|could|might)\b|\bexpected time\b|"
+                         r"\bwould (?:run|be|clock)\b", ex.text)) and not hand and \
+        bool(re.search(r"still[- ]air|sea[- ]level|standard|reference", " ".join(tq.pre[-3:] + tq.post[:4])))
+    if frm:
+        f.params["direction"] = "from_reference"
+    if event == 200.0:
+        lane = pick_lane(f)
+        if lane is not None:
+            f.params["lane"] = lane
+    sex = pick_sex(f)
+    if sex:
+        f.params["sex"] = sex
+
+
+# =============================================================================================
+# grade
+# =============================================================================================
+_GAIN = {"gain", "gained", "climb", "climbing", "climbed", "ascent", "up", "uphill", "vert", "vertical", "rise",
+         "elevation", "climbs", "ascend", "ascending"}
+_LOSS = {"loss", "lost", "descent", "descending", "descended", "down", "downhill", "drop", "dropped", "descents"}
+
+
+def _climbs(f: Fill) -> tuple[float | None, float | None]:
+    """(elevation gain, elevation loss) [m] from lengths next to climb/descent words."""
+    gain = loss = None
+    for x in f.ex.of("length", "distance"):
+        is_loss = x.near(_LOSS, 3, 3) and not x.after(_GAIN - {"elevation"}, 3)
+        is_gain = x.near(_GAIN, 3, 3) and not is_loss
+        if x.unit == "km" and not (is_loss or is_gain):
+            continue
+        if is_loss and loss is None:
+            loss = x.value
+            x.used = True
+        elif is_gain and gain is None:
+            gain = x.value
+            x.used = True
+    return gain, loss
+
+
+def _grade(f: Fill) -> float | None:
+    ex = f.ex
+    x = pick_percent(f, {"grade", "incline", "gradient", "slope", "hill", "uphill", "downhill", "treadmill",
+                         "descent", "climb", "up", "down", "decline"})
+    if x is None:
+        cands = [y for y in ex.of("percent") if not y.near({"humidity", "humid", "rh"}, 2, 2)]
+        if not cands:
+            return None
+        x = cands[0]
+        x.used = True
+    v = x.value
+    down = x.near({"downhill", "down", "descent", "decline", "descending", "downgrade"}, 3, 2)
+    if down and v > 0:
+        v = -v
+    return v
+
+
+@filler("grade_adjusted_pace")
+def _fill_gap(f: Fill) -> None:
+    ex = f.ex
+    grade = _grade(f)
+    gain, loss = (None, None) if grade is not None else _climbs(f)
+    pace, d = _pace_or_time_over_distance(f)
+    f.params["pace"] = pace
+    if grade is not None:
+        f.params["grade"] = grade
+    elif gain is not None or loss is not None:
+        if d is None:
+            raise MissingParameterError("distance", "with an elevation gain or loss, give the route distance")
+        f.params["distance"] = d
+        if gain is not None:
+            f.params["elevation_gain"] = gain
+        if loss is not None:
+            f.params["elevation_loss"] = loss
+    else:
+        raise MissingParameterError("grade", "the question gives no gradient (e.g. 5%) or elevation gain/loss")
+    if re.search(r"\bflat pace\b|\bon the flat,? (?:what|how)|\bif i run [^?]* on the flat|"
+                 r"\bequivalent (?:pace )?(?:uphill|up|on the hill|downhill)|what pace (?:up|uphill|on)", ex.text):
+        f.params["direction"] = "from_flat"
+    model = _model_word(ex, {"minetti": "minetti", "strava": "strava"})
+    if model:
+        f.params["model"] = model
+
+
+@filler("equivalent_flat_distance")
+def _fill_efd(f: Fill) -> None:
+    ex = f.ex
+    gain, loss = _climbs(f)
+    ds = [d for d in distances(f) if d.qty is None or not d.qty.used]
+    if gain is None:
+        raise MissingParameterError("climb", "the question gives no total climb (e.g. 800 m of ascent)")
+    if not ds:
+        raise MissingParameterError("distance", "the question gives no route distance")
+    if ds[0].qty is not None:
+        ds[0].qty.used = True
+    f.params.update(distance=ds[0].value, climb=gain)
+    if loss is not None:
+        f.params["descent"] = loss
+    if "langmuir" in ex.words:
+        f.params["rule"] = "naismith_langmuir"
+    elif "naismith" in ex.words:
+        f.params["rule"] = "naismith"
+    pace = pick_pace(f)
+    if pace is not None:
+        f.params["pace"] = pace
+
+
+# =============================================================================================
+# body
+# =============================================================================================
+@filler("body_metrics")
+def _fill_body(f: Fill) -> None:
+    ex = f.ex
+    mass = next((x for x in ex.of("mass")), None)
+    if mass is None:
+        mass = next((x for x in ex.of("number") if x.near({"kg", "weigh", "weighs", "weight", "mass"}, 2, 1)
+                     and 25 <= x.value <= 250), None)
+    h = None
+    for x in ex.of("height", "primes"):
+        h = x.value if x.kind == "height" else x.extra
+        x.used = True
+        break
+    if h is None:
+        for x in ex.of("length", "number"):
+            if 1.2 <= x.value <= 2.5 and (x.unit == "m" or x.near({"tall", "height", "m"}, 2, 2)):
+                h = x.value
+                x.used = True
+                break
+            if x.kind == "number" and 120 <= x.value <= 230 and x.near({"tall", "height", "cm"}, 2, 2):
+                h = x.value / 100.0
+                x.used = True
+                break
+    f.params["mass"] = _need(mass, "mass", "the question gives no body mass (e.g. 70 kg)").value
+    mass.used = True
+    f.params["height"] = _need(h, "height", "the question gives no height (e.g. 1.80 m or 5'10\")")
+    sp = pick_speed(f)
+    if sp is not None:
+        f.params["speed"] = sp
+    for x in ex.of("number"):
+        if x.near({"cd", "coefficient"}, 3, 1) and 0.3 <= x.value <= 2.0:
+            f.params["cd"] = x.value
+            x.used = True
+    t = pick_temperature(f)
+    if t is not None:
+        f.params["temperature"] = t

@@ -49,10 +49,11 @@ def _sprint_distance(ex: Extraction) -> float | None:
         return float(m.group(1))
     if "dash" in ex.words or "sprint" in ex.words or "sprinter" in ex.words or "sprinters" in ex.words:
         return 0.0
-    # "ran 9.86 (-0.4)": a time written to 0.01 s that only a sprint would have
+    # "ran 9.86 (-0.4)", "10.2s": a time to 0.1 or 0.01 s that only a sprint would have
     for x in ex.qtys:
-        if x.kind in ("number", "time") and x.decimals == 2 and not x.signed and (9.3 <= x.value <= 13.5 or
-                                                                                  19.0 <= x.value <= 27.0):
+        if x.kind in ("number", "time") and x.unit in ("", "s") and not x.signed and \
+                (x.decimals == 2 or x.decimals == 1 and (x.unit == "s" or ex.words & (WIND_WORDS | HAND_WORDS))) \
+                and (9.3 <= x.value <= 13.5 or 19.0 <= x.value <= 27.0):
             return 0.0
     return None
 
@@ -86,7 +87,7 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
 
     if "false start" in t or "reaction" in W or "false-start" in t or ("rt" in W and numbers):
         s["false_start"] = 6
-    if "heat index" in t or "feels like" in t or "apparent temperature" in t:
+    if "heat index" in t or re.search(r"\bfeels? like\b", t) or "apparent temperature" in t:
         s["heat_index"] = 6 if not pace_q else 3
     if temp and (pace_q or humid or "heat" in W or "hot" in W) and sprint is None:
         s["heat_adjusted_pace"] = 3 + (2 if pace_q or timeish and distance_q else 0) + \
@@ -109,11 +110,13 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
     elif wind and timeish and not pace_q and not distance_q:
         s["wind_correction"] = 3.5
     elif alt and timeish and not distance_q and not (W & GRADE_WORDS):
-        s["altitude_correction"] = 3.5
+        sprintish = any(x.kind in ("number", "time") and x.unit in ("", "s") and 9.0 <= x.value <= 60.0
+                        for x in ex.qtys)
+        s["altitude_correction"] = 4.5 if sprintish and not pace_q else 3.5
     if W & {"points", "pts", "score", "scoring", "decathlon", "heptathlon", "pentathlon"} or "scoring table" in t:
         s["points"] = 6
     if W & {"vdot", "vo2max", "vo2"} or "vo2 max" in t:
-        s["vdot"] = 6
+        s["vdot"] = 6 if not W & {"training", "easy", "tempo", "threshold", "zones", "paces"} else 4
     if re.search(r"training (?:pace|zone|speed)|\b(?:easy|tempo|threshold|repetition|interval|recovery|long[- ]run)"
                  r" (?:run )?(?:pace|pace?s|speed)|\btraining paces\b|\bwhat paces?\b.*\btrain", t):
         s["training_paces"] = 6.5
@@ -183,9 +186,12 @@ def route(ex: Extraction) -> tuple[str, str, float]:
     from .calculations import CALCULATIONS, load_all
 
     load_all()
-    s = {k: v for k, v in rule_scores(ex).items() if k in CALCULATIONS or k in FILLERS}
+    s = {k: v for k, v in rule_scores(ex).items() if k in CALCULATIONS and k in FILLERS}
     ranked = sorted(s.items(), key=lambda kv: -kv[1])
-    if ranked and ranked[0][1] >= DECISIVE and (len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= MARGIN):
+    # without a single number a question is either a definition ("What is VDOT?") or lacks its
+    # inputs: the classifier tells the two apart, the rules cannot
+    if ex.qtys and ranked and ranked[0][1] >= DECISIVE and \
+            (len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= MARGIN):
         return ranked[0][0], "rules", 0.0
     from . import intent
 

@@ -135,6 +135,21 @@ def _wind_value(f: Fill, x: Qty) -> float:
     return v
 
 
+_WIND_ADJ = WIND_WORDS | HEAD_WORDS | TAIL_WORDS
+
+
+def _wind_rank(x: Qty) -> float:
+    """Lower is more wind-like: signed, right next to a wind word, not written like a sprint time."""
+    r = 0.0
+    if x.signed:
+        r -= 3
+    if (x.pre and x.pre[-1] in _WIND_ADJ) or (x.post and x.post[0] in _WIND_ADJ):
+        r -= 3
+    if x.decimals == 2 and 5.0 <= abs(x.value) and not x.signed:
+        r += 4
+    return r
+
+
 def pick_wind(f: Fill, required: bool = True) -> float | None:
     ex = f.ex
     cands = [x for x in ex.of("speed")]
@@ -143,9 +158,7 @@ def pick_wind(f: Fill, required: bool = True) -> float | None:
             x.signed or any(w in WIND_WORDS | HEAD_WORDS | TAIL_WORDS for w in x.pre[-3:] + x.post[:2]))
             and not x.before({"lane", "lanes"}, 1)]
         if len(cands) > 1:
-            # prefer the number right next to a wind word
-            strong = [x for x in cands if any(w in WIND_WORDS for w in x.post[:2] + x.pre[-2:])]
-            cands = strong or [x for x in cands if x.signed] or cands
+            cands.sort(key=_wind_rank)
     if not cands:
         if re.search(r"\b(?:no|zero|without|nil|calm|still)\b[- ]?(?:wind|air|conditions)?", ex.text) and \
                 not (ex.words & (HEAD_WORDS | TAIL_WORDS) - {"into", "back"}):
@@ -190,8 +203,7 @@ def pick_sprint_time(f: Fill, event: float | None, lo: float | None = None, hi: 
         return _take((inrange or times)[0])
     nums = [x for x in ex.of("number") if not x.signed and lo * 0.5 <= x.value <= hi * 2
             and not x.before({"lane", "lanes", "of"} if x.before({"lane"}, 2) else {"lane", "lanes"}, 1)
-            and not any(w in WIND_WORDS for w in x.post[:1])
-            and not x.near({"degrees", "wind", "humidity"}, 1, 1)]
+            and not x.near({"degrees", "humidity"}, 1, 1)]
     if nums:
         # prefer numbers written like a time (with decimals)
         nums.sort(key=lambda x: (x.decimals == 0, x.start))
@@ -222,15 +234,31 @@ def pick_altitude(f: Fill, required: bool = False) -> float | None:
     return None
 
 
+_DEW = frozenset({"dew", "dewpoint", "dewpoints"})
+_LINK = frozenset({"of", "is", "was", "at", "around", "about", "near", "approximately", "reading"})
+
+
+def _dew_prefix(x: Qty) -> bool:
+    """'dew point 61F', 'dewpoint of 61', 'dew point was 61'."""
+    pre = x.pre
+    if pre and pre[-1] in _LINK:
+        pre = pre[:-1]
+    return bool(pre) and (pre[-1] in ("dewpoint", "dewpoints") or pre[-2:] == ("dew", "point"))
+
+
+def _dew_suffix(x: Qty) -> bool:
+    return bool(x.post) and x.post[0] in _DEW
+
+
 def pick_temperature(f: Fill, which: str = "air") -> float | None:
     """Air temperature or dew point [degC]."""
     ex = f.ex
     temps = ex.of("temperature")
+    dew = [x for x in temps if _dew_prefix(x)] or [x for x in temps if _dew_suffix(x)]
     if which == "dew":
-        cands = [x for x in temps if x.near({"dew", "dewpoint", "dewpoints"}, 3, 2)]
+        cands = dew
     else:
-        cands = [x for x in temps if not x.near({"dew", "dewpoint", "dewpoints"}, 2, 2)] or \
-            ([temps[0]] if len(temps) >= 1 and not any(x.near({"dew", "dewpoint"}, 2, 2) for x in temps) else [])
+        cands = [x for x in temps if x not in dew]
     if not cands:
         nums = [x for x in ex.of("number") if x.near({"dew", "dewpoint"} if which == "dew" else
                                                        {"temperature", "temp", "degrees"}, 3, 1)]
@@ -290,7 +318,8 @@ def pick_lane(f: Fill) -> int | None:
 # =============================================================================================
 # distances, times and paces of runs
 # =============================================================================================
-_NAMED = re.compile(r"\b(half[- ]?marathon|marathon|metric mile|(?:the|a|one|1|per|each|every|a single)?\s?mile)\b"
+_NAMED = re.compile(r"\b(half[- ]?marathon(?:er)?|marathon(?:er)?|metric mile|miler|"
+                    r"(?:the|a|one|1|per|each|every|a single)?\s?mile)\b"
                     r"|\b(half)\b(?=[ ?.,!]|$)")
 #: rough world-record average speeds [m/s] by distance, to tell a time from a pace or h:mm
 _WR_SPEED = ((100.0, 10.5), (200.0, 10.5), (400.0, 9.3), (800.0, 7.95), (1609.4, 7.3), (5000.0, 6.62),
@@ -334,7 +363,7 @@ def distances(f: Fill, include_used: bool = False) -> list[Dist]:
             continue
         if w == "half" and not any(x.kind in ("clock", "time") for x in ex.qtys):
             continue
-        v = q.HALF_MARATHON if w.startswith("half") else (q.MARATHON if w == "marathon" else
+        v = q.HALF_MARATHON if w.startswith("half") else (q.MARATHON if w.startswith("marathon") else
                                                           (1500.0 if w == "metric mile" else q.MILE))
         out.append(Dist(v, w, a))
     out.sort(key=lambda d: d.start)
@@ -356,16 +385,26 @@ def reinterpret_clock(f: Fill, x: Qty, distance: float | None) -> float:
     return v
 
 
+_TARGET_UNIT = re.compile(r"\b(?:in|to|into|as)\s+(?:a\s+|per\s+|min(?:utes)?\s+per\s+|minutes?\s+per\s+)?"
+                          r"(?:km/h|kph|mph|m/s|km|kilomet\w*|miles?|mi)\b[^0-9]*$")
+_WORDS = re.compile(r"[a-z]+")
+
+
 def unit_context(f: Fill) -> str | None:
     """'mi' or 'km' when the question's other units decide how to read a bare pace."""
     ex = f.ex
     mi = km = False
+    # "... in km/h?", "convert it to per km": the unit asked for says nothing about the pace given
+    tail = _TARGET_UNIT.search(ex.text)
+    end = tail.start() if tail else len(ex.text)
     for x in ex.qtys:
+        if x.start >= end:
+            continue
         if x.unit in ("mi", "mph", "ft", "lb", "F"):
             mi = True
         elif x.unit in ("km", "km/h", "C", "kg"):
             km = True
-    w = ex.words
+    w = set(_WORDS.findall(ex.text, 0, end))
     mi = mi or bool(w & {"mile", "miles", "mph", "mi", "fahrenheit"})
     km = km or bool(w & {"km", "kilometer", "kilometre", "kilometers", "kilometres", "kph", "celsius"})
     if mi and not km:
@@ -376,9 +415,17 @@ def unit_context(f: Fill) -> str | None:
 
 
 def is_pace_clock(x: Qty) -> bool:
-    return x.kind in ("clock", "time", "primes") and (
-        x.after({"pace", "per", "pacing", "average", "avg"}, 2) or x.before({"pace", "paces", "pacing"}, 2)
-        or "a mile" in " ".join(x.post[:2]) or "a km" in " ".join(x.post[:2]))
+    """A clock time written as a pace: '8:30 pace', '8:30 per', 'pace of 8:30', 'my pace is 8:30'."""
+    if x.kind not in ("clock", "time", "primes") or x.raw.count(":") > 1:
+        return False
+    pre, post = x.pre, x.post
+    return (bool(post) and (post[0] in ("pace", "per", "pacing", "average", "avg") or
+                            post[0] in ("mile", "mi", "km", "k", "kilometer", "kilometre", "min", "minute")
+                            and post[1:2] == ("pace",))) \
+        or (bool(pre) and pre[-1] in ("pace", "paces")) \
+        or pre[-2:] in (("pace", "of"), ("pace", "at"), ("paces", "of")) \
+        or (pre[-2:] == ("pace", "is") and "what" not in pre) \
+        or "a mile" in " ".join(x.post[:2]) or "a km" in " ".join(x.post[:2])
 
 
 def pace_from_clock(f: Fill, x: Qty) -> float:

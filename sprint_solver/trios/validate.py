@@ -77,7 +77,7 @@ _TOKEN = re.compile(
     rf"(?P<clockpace>{_CLOCK})\s*(?P<pu>{_UNIT_ALTS['pace']})"
     rf"|(?P<hms>\d+\s*h\s*\d+\s*m(?:in)?(?:\s*\d+\s*s)?)\b"
     rf"|(?P<clock>{_CLOCK})"
-    rf"|(?P<num>{_N})\s*(?P<unit>" + "|".join(f"(?P<u_{k}>{_UNIT_ALTS[k]})" for k in _ORDER) + ")?",
+    rf"|(?P<num>{_N})\s*(?:(?P<unit>" + "|".join(f"(?P<u_{k}>{_UNIT_ALTS[k]})" for k in _ORDER) + r")(?![/^\w]))?",
     re.IGNORECASE)
 _CANON = {"speed": "m/s", "time": "s", "temperature": "degC", "pressure": "Pa", "density": "kg/m^3",
           "percent": "%", "points": "points", "mass": "kg", "length": "m", "pace": "s/km", "power": "W",
@@ -180,6 +180,14 @@ def known_numbers(solutions: Iterable[Any], question: str, extra: Iterable[tuple
             for v in st.inputs.values():
                 if isinstance(v, (int, float)) and not isinstance(v, bool):
                     ks.append(Known(float(v), "", max(abs(float(v)) * 0.005, 1e-6), f"step {st.index} input"))
+        # numbers the solver itself wrote in words: assumptions, warnings, method, step titles and notes,
+        # output descriptions and displays ("95 % CI", "1 mile = 1609.344 m", "split 2 2 km: 9:55.2")
+        texts = [s.method, s.confidence_reasoning, *s.assumptions, *s.warnings, *s.citations]
+        texts += [f"{st.title} {st.note} {st.equation}" for st in s.trace]
+        texts += [f"{o.description} {o.display}" for o in s.outputs]
+        for qt in find_quantities("\n".join(t for t in texts if t)):
+            if qt.unit:
+                ks.append(Known(qt.value, qt.unit, qt.half_ulp + 1e-9, "solver text"))
         for name, p in s.params.items():
             v = p.value
             if isinstance(v, (int, float)) and not isinstance(v, bool):
@@ -261,7 +269,7 @@ def check_numbers(ctx: Context) -> CheckResult:
         r = s.result
         tol = r.tolerance if r.tolerance is not None else _tol(r.unit, r.value)
         unit = "" if r.unit == "1" else r.unit
-        hit = any((_compatible(qt.unit, unit) and
+        hit = (r.display and r.display in ctx.answer) or any((_compatible(qt.unit, unit) and
                    abs(abs(qt.value) - abs(r.value)) <= tol + min(qt.half_ulp, tol) + 1e-9) or
                   # athletes write "9.88" for 9.88 s: a bare number equal to the result counts
                   (qt.unit == "" and abs(abs(qt.value) - abs(r.value)) <= tol + 1e-9) for qt in found)
@@ -307,7 +315,7 @@ def method_keys(s: Any) -> list[str]:
 
 
 #: (pattern the answer must not contain, condition on params) pairs: contradictions of the trace
-def _contradictions(s: Any, answer: str) -> str | None:
+def _contradictions(s: Any, answer: str, own: str = "") -> str | None:
     a = answer.lower()
     p = {k: v.value for k, v in s.params.items()}
     w = p.get("wind")
@@ -319,7 +327,7 @@ def _contradictions(s: Any, answer: str) -> str | None:
         if w > 0 and head and not tail:
             return f"calls the wind a headwind, but the trace has {w:+.1f} m/s (a tailwind)"
     used = {m.name for m in s.models_used}
-    own = " ".join(method_keys(s)).lower()
+    own = own or " ".join(method_keys(s)).lower()
     for name in _rival_authors(frozenset(used)):
         if name.lower() not in own and re.search(rf"\b(using|with|by|from|per|following)\s+{name.lower()}\b", a):
             return f"says it used {name}'s method, but the trace used {', '.join(sorted(used))}"
@@ -364,12 +372,13 @@ def check_grounding(ctx: Context) -> CheckResult:
         if re.search(r"\b(i|we) (calculated|computed|ran the solver)\b", low):
             return CheckResult(name="grounding", ok=False, reason="claims a calculation for a no-calculation question")
         return CheckResult(name="grounding", ok=True)
+    every_key = " ".join(k for s in ctx.solutions for k in method_keys(s)).lower()
     for i, s in enumerate(ctx.solutions):
-        keys = method_keys(s)
+        keys = method_keys(s) + ([s.method] if s.method else [])
         if keys and not any(k.lower() in low for k in keys):
             return CheckResult(name="grounding", ok=False,
                                reason=f"does not name the method ({s.method or '; '.join(s.citations)})")
-        bad = _contradictions(s, a)
+        bad = _contradictions(s, a, every_key)
         if bad:
             return CheckResult(name="grounding", ok=False, reason=f"contradicts the trace: {bad}")
     return CheckResult(name="grounding", ok=True)

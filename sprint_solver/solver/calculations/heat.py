@@ -125,6 +125,8 @@ class HeatAdjustedPace(Calculation):
         effort: Literal["steady", "repeats"] = Field(
             "steady", description="steady running, or repeats of 400 m-mile (half the adjustment; hadley)")
         distance: Distance | None = Field(None, description="optional distance, to also give the finish time [m]")
+        level: str | None = Field(None, description="performance level for the fitted model (all, elite, "
+                                                    "competitive, recreational, slower)")
 
     def run(self, p: "HeatAdjustedPace.Params", ctx: Context) -> None:
         m = self._choose(p, ctx)
@@ -295,13 +297,20 @@ class HeatAdjustedPace(Calculation):
             raise InvalidValueError(f"{m.name} does not take a WBGT; it cannot be used here", parameter="model",
                                     value=m.name)
         w = self._wbgt(p, ctx)
-        res = ctx.model_step("Slow-down (fitted marathon WBGT curve)", m, {"wbgt": w}, "slowdown_pct")
-        s = max(0.0, float(res["slowdown_pct"]))
-        if s != float(res["slowdown_pct"]):
+        inputs = {"wbgt": w}
+        if p.level is not None:
+            if "level" not in names:
+                raise InvalidValueError(f"{m.name} has no performance levels", parameter="level", value=p.level)
+            inputs["level"] = p.level
+            ctx.param("level", p.level, "1")
+        res = ctx.model_step("Slow-down (fitted marathon WBGT curve)", m, inputs, "slowdown_pct")
+        fitted = float(res["slowdown_pct"])
+        s = max(0.0, fitted)
+        if s != fitted:
             ctx.assume("the fitted curve gives a speed-up below its reference WBGT; heat adjustments are never "
                        "negative, so 0 % is used")
-            s = ctx.step("Slow-down (never negative)", output="slowdown_used", value=None, unit="%",
-                         expression="max(0, slowdown_pct)", inputs={"slowdown_pct": float(res["slowdown_pct"])})
+            s = ctx.step("Slow-down (never negative)", output="slowdown_pct", value=None, unit="%",
+                         expression="max(0, slowdown_fitted)", inputs={"slowdown_fitted": fitted})
         half = res.get("ci_halfwidth")
         if half is not None:
             ctx.output("ci_halfwidth", float(half), "%", description="95 % half-width of the slow-down")

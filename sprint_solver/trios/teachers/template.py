@@ -31,13 +31,25 @@ def _p(rng: random.Random, options: list[str]) -> str:
 
 
 def fmt(value: float, unit: str) -> str:
-    """A number the way an answer states it (units included)."""
+    """A number the way an answer states it (units included), no more precise than useful."""
     if unit == "1":
         return f"{value:.4g}"
     if unit == "s" and abs(value) < 60:
         return f"{value:.2f} s"
     if unit == "s/km":
         return q.format_pace(value, "km")
+    if unit == "m":
+        if abs(value) >= 1000:
+            return f"{value / 1000:.4g} km"
+        return f"{value:.4g} m" if value != int(value) else f"{int(value)} m"
+    if unit == "degC":
+        return f"{value:.1f} °C"
+    if unit == "%":
+        return f"{value:.3g} %"
+    if unit == "Pa":
+        return f"{value / 100:.1f} hPa"
+    if unit in ("kg", "m/s", "W", "N"):
+        return f"{value:.4g} {unit}"
     return q.format_value(value, unit)
 
 
@@ -161,7 +173,10 @@ class TemplateTeacher(Teacher):
         extra = [o for o in s.outputs if o.name != s.result.name]
         if not extra:
             return ""
-        items = ", ".join(f"{o.name.replace('_', ' ')} {o.display}" for o in extra)
+        shown = extra[:6]
+        items = ", ".join(f"{o.name.replace('_', ' ')} {o.display}" for o in shown)
+        if len(extra) > len(shown):
+            items += f" and {len(extra) - len(shown)} more in the trace"
         return " " + _p(rng, [f"Also: {items}.", f"Other outputs: {items}.", f"({items}.)"])
 
     def _caveats(self, s: Any, rng: random.Random) -> str:
