@@ -49,14 +49,29 @@ def _table(rows: list[list[Any]], head: list[str]) -> list[str]:
     return out
 
 
-def _metric_tables(metrics: dict[str, Any]) -> list[str]:
-    """Held-out error tables: any metrics entry whose values are {name: {mae, rmse, ...}}."""
-    out: list[str] = []
+def _is_errors(val: Any) -> bool:
+    return isinstance(val, dict) and bool(val) and all(isinstance(v, dict) and "mae" in v for v in val.values())
+
+
+def _error_blocks(metrics: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    """(metric key, subgroup, {method: errors}) for flat and per-group error tables."""
+    out = []
     for key, val in metrics.items():
-        if isinstance(val, dict) and val and all(isinstance(v, dict) and "mae" in v for v in val.values()):
-            out += ["", f"**{key.replace('_', ' ')}** (same races for every method)", ""]
-            out += _table([[k, v.get("mae"), v.get("rmse"), v.get("median_ae"), v.get("n")] for k, v in val.items()],
-                          ["method", "MAE", "RMSE", "median |error|", "n"])
+        if _is_errors(val):
+            out.append((key, "", val))
+        elif isinstance(val, dict) and val and all(_is_errors(v) for v in val.values()):
+            out += [(key, sub, v) for sub, v in val.items()]
+    return out
+
+
+def _metric_tables(metrics: dict[str, Any]) -> list[str]:
+    """Held-out error tables (same rows for every method)."""
+    out: list[str] = []
+    for key, sub, val in _error_blocks(metrics):
+        title = key.replace("_", " ") + (f", {sub}" if sub else "")
+        out += ["", f"**{title}** (same rows for every method)", ""]
+        out += _table([[k, v.get("mae"), v.get("rmse"), v.get("median_ae"), v.get("n")] for k, v in val.items()],
+                      ["method", "MAE", "RMSE", "median |error|", "n"])
     return out
 
 
@@ -83,8 +98,8 @@ def card_markdown(spec: ModelSpec, siblings: Iterable[ModelSpec] = ()) -> str:
     if spec.metrics:
         L += ["", "## Metrics", ""]
         L += _metric_tables(spec.metrics)
-        rest = {k: v for k, v in spec.metrics.items()
-                if not (isinstance(v, dict) and v and all(isinstance(x, dict) and "mae" in x for x in v.values()))}
+        shown = {k for k, _, _ in _error_blocks(spec.metrics)}
+        rest = {k: v for k, v in spec.metrics.items() if k not in shown}
         if rest:
             L += ["", "<details><summary>all metrics (JSON)</summary>", "", "```json",
                   json.dumps(rest, indent=2, sort_keys=True), "```", "", "</details>"]
@@ -161,18 +176,17 @@ def write_index(cards_dir: Path | None = None, registry_dir: Path | None = None)
 
 def headline_accuracy(s: ModelSpec) -> str:
     """One line: held-out MAE of the fitted model next to the best published comparator."""
-    m = s.metrics or {}
-    for key in ("heldout_diamond_league", "heldout_wc_round1", "heldout", "heldout_cv"):
-        v = m.get(key)
-        if isinstance(v, dict) and v:
-            items = list(v.items())
-            fitted = next(((k, x) for k, x in items if k.startswith("fitted")), items[0])
-            others = [(k, x) for k, x in items if not k.startswith("fitted") and k != "no correction"]
-            txt = f"MAE {_fmt(fitted[1].get('mae'))}"
-            if others:
-                txt += " vs " + "; ".join(f"{k} {_fmt(x.get('mae'))}" for k, x in others[:2])
-            return txt + f" ({key.replace('_', ' ')})"
-    return "–"
+    blocks = _error_blocks(s.metrics or {})
+    if not blocks:
+        return "–"
+    key, sub, v = blocks[0]
+    items = list(v.items())
+    fitted = next(((k, x) for k, x in items if k.startswith("fitted")), items[0])
+    others = [(k, x) for k, x in items if not k.startswith("fitted")]
+    txt = f"MAE {_fmt(fitted[1].get('mae'))}"
+    if others:
+        txt += " vs " + "; ".join(f"{k} {_fmt(x.get('mae'))}" for k, x in others[:2])
+    return txt + f" ({key.replace('_', ' ')}{', ' + sub if sub else ''})"
 
 
 def _write_text(path: Path, text: str) -> None:

@@ -36,8 +36,8 @@ class TrainContext:
     def results(self, name: str):
         """Stream the records of a results dataset, recording its ingest statistics."""
         root = self.data if self.generic else self.data / name
-        st = self.stats.setdefault(name, IngestStats())
-        st.files.clear()
+        st = IngestStats()  # each read is a full pass: keep the statistics of the latest one
+        self.stats[name] = st
         return iter_dir(root, st)
 
     def rng(self, salt: str) -> np.random.Generator:

@@ -158,11 +158,12 @@ def usable_times(t: Table) -> Table:
 # --- fixed effects -------------------------------------------------------------------------
 def group_ids(*keys: np.ndarray) -> np.ndarray:
     """Dense integer ids for the combination of key columns (deterministic: sorted)."""
-    if len(keys) == 1:
-        k = keys[0].astype(str)
-    else:
-        k = np.array(["\x1f".join(map(str, z)) for z in zip(*keys)], dtype=object).astype(str)
-    return np.unique(k, return_inverse=True)[1]
+    code = np.zeros(len(keys[0]), dtype=np.int64)
+    for k in keys:
+        k = np.asarray(k)
+        u = np.unique(k.astype(str) if k.dtype == object else k, return_inverse=True)[1].astype(np.int64)
+        code = code * (int(u.max()) + 1 if len(u) else 1) + u
+    return np.unique(code, return_inverse=True)[1]
 
 
 def demean(v: np.ndarray, g: np.ndarray, w: np.ndarray | None = None) -> np.ndarray:
@@ -194,15 +195,16 @@ def min_group_size(g: np.ndarray, n: int) -> np.ndarray:
 
 
 def group_median(v: np.ndarray, g: np.ndarray) -> np.ndarray:
-    """Per-row median of v within its group."""
+    """Per-row median of v within its group (vectorised over sorted segments)."""
+    if len(v) == 0:
+        return v.copy()
     order = np.lexsort((v, g))
-    out = np.empty_like(v)
-    gs = g[order]
+    gs, vs = g[order], v[order]
     starts = np.flatnonzero(np.r_[True, gs[1:] != gs[:-1]])
-    ends = np.r_[starts[1:], len(gs)]
-    vs = v[order]
-    for s, e in zip(starts, ends):
-        out[order[s:e]] = np.median(vs[s:e])
+    counts = np.diff(np.r_[starts, len(gs)])
+    med = (vs[starts + (counts - 1) // 2] + vs[starts + counts // 2]) / 2.0
+    out = np.empty_like(v)
+    out[order] = np.repeat(med, counts)
     return out
 
 

@@ -18,7 +18,7 @@ on exactly the same races.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import numpy as np
@@ -82,28 +82,33 @@ class Design:
 
     dl: Table
     wc: Table | None
+    _cache: dict = field(default_factory=dict, repr=False)
 
     def subset(self, dl_mask: np.ndarray, wc_mask: np.ndarray | None) -> "Design":
         return Design(self.dl.filter(dl_mask), None if self.wc is None else self.wc.filter(wc_mask))
 
     def stacked(self, d: float, form: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """y, X (signed so that y = alpha_g + X beta), group ids, sex."""
+        """y, X (signed so that y = alpha_g + X beta), group ids, sex (cached per form)."""
+        if (d, form) not in self._cache:
+            self._cache[(d, form)] = self._stack(d, form)
+        return self._cache[(d, form)]
+
+    def _stack(self, d: float, form: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         ys, Xs, gs, ss = [self.dl["time"]], [-regressors(self.dl["time"], self.dl["wind"], d, form)], \
-            [np.char.add("dl|", group_ids(self.dl["athlete_id"], self.dl["season"]).astype(str))], [self.dl["sex"]]
+            [group_ids(self.dl["athlete_id"], self.dl["season"])], [self.dl["sex"]]
         if self.wc is not None and len(self.wc):
             w = self.wc
             ys.append(w["time"] - w["sb"])
             Xs.append(-regressors(w["time"], w["wind"], d, form))
-            gs.append(np.char.add("wc|", group_ids(w["category"], w["sex"]).astype(str)))
+            gs.append(group_ids(w["category"], w["sex"]) + int(gs[0].max()) + 1)
             ss.append(w["sex"])
-        g = np.unique(np.concatenate(gs), return_inverse=True)[1]
-        return np.concatenate(ys), np.vstack(Xs), g, np.concatenate(ss)
+        return np.concatenate(ys), np.vstack(Xs), np.concatenate(gs), np.concatenate(ss)
 
     def clusters(self) -> np.ndarray:
-        keys = [np.char.add("dl|", self.dl["race"].astype(str))]
+        keys = [group_ids(self.dl["race"])]
         if self.wc is not None and len(self.wc):
-            keys.append(np.char.add("wc|", self.wc["race"].astype(str)))
-        return np.unique(np.concatenate(keys), return_inverse=True)[1]
+            keys.append(group_ids(self.wc["race"]) + int(keys[0].max()) + 1)
+        return np.concatenate(keys)
 
 
 def fit(des: Design, d: float, form: str, pooling: str, w: np.ndarray | None = None) -> dict[str, np.ndarray]:
@@ -296,7 +301,7 @@ def train_event(ctx: TrainContext, event: str) -> list[ModelSpec]:
 
     winds = dl["wind"] if wc is None else np.concatenate([dl["wind"], wc["wind"]])
     times = dl["time"] if wc is None else np.concatenate([dl["time"], wc["time"]])
-    wlo, whi = np.percentile(winds, [1, 99])
+    wlo, whi = float(winds.min()), float(winds.max())
     tlo, thi = np.percentile(times, [1, 99])
     params = {"distance": d, "form": form, "pooling": pooling,
               "coef": {s: coef[s] for s in SEXES}, "cov": {s: cov[s] for s in SEXES},

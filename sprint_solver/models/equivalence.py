@@ -20,6 +20,8 @@ References
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from .base import inp, model, out, ref
@@ -40,6 +42,7 @@ TRAINING_FRACTIONS = {"easy": 0.72, "marathon": 0.85, "threshold": 0.90, "interv
 REPETITION_200_FRACTION = 1.07
 #: Cameron's speed factor f(d) = a + b d + c / d^e, d in metres
 CAMERON_COEF = (13.49681, -0.000030363, 835.7114, 0.7905)
+BISECTION_STEPS = 64  #: halvings of ln t: the bracket (width ln 150 = 5) shrinks below float precision
 
 _REF_RIEGEL = ref("Riegel 1981", "Riegel P.S. (1981) Athletic records and human endurance. "
                   "American Scientist 69(3):285-290")
@@ -128,7 +131,8 @@ def cameron_factor(distance):
     citation="Cameron's race-time formula (1998)",
     equation="target_time = time * (target_distance/distance) * f(distance)/f(target_distance), "
              "f(d) = 13.49681 - 0.000030363*d + 835.7114/d^0.7905",
-    equation_latex=r"T_2 = T_1\frac{D_2}{D_1}\frac{f(D_1)}{f(D_2)},\ f(d) = 13.49681 - 3.0363\times10^{-5} d + \frac{835.7114}{d^{0.7905}}",
+    equation_latex=r"T_2 = T_1\frac{D_2}{D_1}\frac{f(D_1)}{f(D_2)},\ "
+                   r"f(d) = 13.49681 - 3.0363\times10^{-5} d + \frac{835.7114}{d^{0.7905}}",
     inputs=[inp("time", "s", "performance time T1 over the known distance", **_TIME),
             inp("distance", "m", "distance D1 of the known performance", min=100.0, max=300000.0,
                 valid_min=800.0, valid_max=42195.0),
@@ -204,7 +208,8 @@ def _vdot(distance, time_s):
     citation="Daniels & Gilbert's VDOT (Oxygen Power, 1979)",
     equation="VDOT = (-4.60 + 0.182258 v + 0.000104 v^2) / (0.8 + 0.1894393 exp(-0.012778 t) + 0.2989558 exp(-0.1932605 t)), "
              "v = distance/t [m/min], t [min]",
-    equation_latex=r"VDOT = \frac{-4.60 + 0.182258\,v + 0.000104\,v^2}{0.8 + 0.1894393\,e^{-0.012778 t} + 0.2989558\,e^{-0.1932605 t}}",
+    equation_latex=r"VDOT = \frac{-4.60 + 0.182258\,v + 0.000104\,v^2}"
+                   r"{0.8 + 0.1894393\,e^{-0.012778 t} + 0.2989558\,e^{-0.1932605 t}}",
     inputs=[inp("distance", "m", "race distance", **_VDOT_DIST),
             inp("time", "s", "race time", **_VDOT_TIME)],
     outputs=[out("vdot", "mL/kg/min", "VDOT (effective VO2max)", tolerance=0.05),
@@ -289,18 +294,36 @@ def daniels_time(vdot, distance):
     >>> format_time(daniels_time(50.0, 42195.0), 1)
     '3:10:39.7'
     """
+    if np.ndim(vdot) == 0 and np.ndim(distance) == 0:
+        return _daniels_time_scalar(float(vdot), float(distance))
     target = np.asarray(vdot, dtype=float)
     d = np.asarray(distance, dtype=float)
     target, d = np.broadcast_arrays(target, d)
     # bracket speeds 20 m/min (VDOT < 0) .. 3000 m/min (VDOT >> 100)
     lo = np.log(d / 3000.0 * 60.0)
     hi = np.log(d / 20.0 * 60.0)
-    for _ in range(64):
+    for _ in range(BISECTION_STEPS):
         mid = 0.5 * (lo + hi)
         too_fast = _vdot(d, np.exp(mid)) > target
         lo = np.where(too_fast, mid, lo)
         hi = np.where(too_fast, hi, mid)
     return _unwrap(np.exp(0.5 * (lo + hi)))
+
+
+def _daniels_time_scalar(target: float, d: float) -> float:
+    """:func:`daniels_time` for one value, in plain floats (20x faster than numpy for a scalar)."""
+    a, b, c = VO2_COEF
+    p0, p1, k1, p2, k2 = PCT_COEF
+    lo, hi = math.log(d / 3000.0 * 60.0), math.log(d / 20.0 * 60.0)
+    for _ in range(BISECTION_STEPS):
+        mid = 0.5 * (lo + hi)
+        t_min = math.exp(mid) / 60.0
+        v = d / t_min
+        if (a + b * v + c * v * v) / (p0 + p1 * math.exp(-k1 * t_min) + p2 * math.exp(-k2 * t_min)) > target:
+            lo = mid
+        else:
+            hi = mid
+    return math.exp(0.5 * (lo + hi))
 
 
 def vvdot(vdot):

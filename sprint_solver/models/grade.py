@@ -1,6 +1,8 @@
 """Grade-adjusted pace (GAP) and equivalent flat distance.
 
-Grades are in percent (rise over run x 100; +5 = 5 % uphill). A *speed factor*
+Grades are in percent (rise over run x 100; +5 = 5 % uphill; for activity streams the
+run is the recorded path distance, which differs from the horizontal by < 1.2 % of
+the grade below 15 %). A *speed factor*
 ``f`` turns a speed on a grade into the flat speed of equal effort:
 ``v_flat = v * f``, so ``GAP pace = pace / f`` and, the other way round, the pace
 on a hill that matches a flat effort is ``pace_flat * f``.
@@ -351,6 +353,8 @@ def smoothed_grade(distance, elevation, window=DEFAULT_WINDOW):
     assumptions=["grade from a distance-window moving average of elevation and a centred difference over "
                  "the same window (sampling-rate independent; the window shrinks symmetrically at the ends)",
                  "each segment's grade is the mean of its end points' grades; its speed is dd/dt",
+                 "grade = elevation change over path distance (GPS distance is along the slope), i.e. the sine "
+                 "rather than the tangent of the slope angle: below 15 % the two differ by < 1.2 % of the grade",
                  "overall paces use elapsed time (stops included)"],
     validity=["GPS/barometric elevation noise: windows of 30-100 m are usual; 0 disables smoothing",
               "the speed-factor model's own validity applies (see the model card)"],
@@ -435,8 +439,8 @@ def activity_gap(distance, elevation, time, model=GAP_DEFAULT, window=DEFAULT_WI
     name="grade.elevation_gap", version="1.0.0",
     summary="Average grade-adjusted pace from distance, elevation gain and loss (up and down portions)",
     citation="grade-adjusted pace from total climb and descent",
-    equation="s = (gain + loss) / (D * slope_fraction); d_up = gain / s, d_down = loss / s, d_flat = D - d_up - d_down; "
-             "D_eq = d_up f(+100 s) + d_down f(-100 s) + d_flat; GAP pace = pace * D / D_eq",
+    equation="s = (gain + loss) / (D * slope_fraction); d_up = gain / s, d_down = loss / s, "
+             "d_flat = D - d_up - d_down; D_eq = d_up f(+100 s) + d_down f(-100 s) + d_flat; GAP pace = pace * D / D_eq",
     equation_latex=r"\bar p_{GAP} = p\,\frac{D}{d_{up} f(+g) + d_{down} f(-g) + d_{flat}},\quad "
                    r"g = \frac{100\,(\text{gain} + \text{loss})}{D\,\phi}",
     inputs=[inp("pace", "s/km", "average actual pace", **_PACE),

@@ -163,7 +163,7 @@ def hand_offset(event: str, combined: bool = False) -> float:
 @model(
     name="scoring.wa_points", version="1.0.0", family="scoring",
     summary="World Athletics scoring-table points for a running result (2017 and 2022 editions)",
-    citation="World Athletics scoring tables (2022 edition unless stated)",
+    citation="the World Athletics scoring tables (Spiriev; 2017 and 2022 editions)",
     equation="points = floor(cf * (T + shift)^2), 0 when T + shift >= 0; T = time (+0.24 s or +0.14 s if hand timed)",
     equation_latex=r"P = \left\lfloor c_f\,(T + s)^2 \right\rfloor,\ P = 0\ \text{if}\ T + s \ge 0",
     inputs=[inp("time", "s", "performance time", min=1.0, max=100000.0),
@@ -265,7 +265,8 @@ def combined_points(time, event, sex="men", hand_timed=False):
     """
     rows = COMBINED_TABLES[sex]
     if event not in rows:
-        raise InvalidValueError(f"the {sex}'s combined-events tables have no event {event!r}; events: {[e for e in EVENT_ORDER if e in rows]}",
+        raise InvalidValueError(f"the {sex}'s combined-events tables have no event {event!r}; "
+                                f"events: {[e for e in EVENT_ORDER if e in rows]}",
                                 parameter="event", value=event)
     A, B, C = rows[event]
     t = np.asarray(time, dtype=float) + (hand_offset(event, combined=True) if hand_timed else 0.0)

@@ -63,6 +63,8 @@ FV_SAMPLES = 600  #: samples over 0-6 s in the regression method (as {shorts} ma
 FV_MAX_TIME = 6.0
 RF_CUTOFF = 0.3  #: s: RFmax and DRF use t > 0.3 s (Samozino 2016)
 MAX_NFEV = 600  #: interior optima converge in < 50 evaluations; this caps the crawl along a bound
+#: search bounds of the fits; an estimate on a bound means the data are not a standing-start sprint
+FIT_BOUNDS = {"MSS": (0.5, 20.0), "TAU": (0.05, 5.0)}
 
 _REFS = [
     ref("Samozino 2016", "Samozino P. et al. (2016) A simple method for measuring power, force, velocity "
@@ -236,8 +238,8 @@ def fit_timing_gates(distances, times, flying_start: bool = False, time_correcti
         raise InvalidValueError("times must be strictly increasing (cumulative split times)", parameter="times")
 
     p0 = [7.0, 0.8]
-    lo = [0.5, 0.05]
-    hi = [20.0, 5.0]
+    lo = [FIT_BOUNDS["MSS"][0], FIT_BOUNDS["TAU"][0]]
+    hi = [FIT_BOUNDS["MSS"][1], FIT_BOUNDS["TAU"][1]]
     if flying_start:
         p0.append(0.1)
         lo.append(0.0)
@@ -323,8 +325,8 @@ def fit_radar(time, velocity, time_correction: bool = True) -> dict:
                                 parameter="velocity")
     n_params = 3 if time_correction else 2
     p0 = [max(float(v.max()), 1.0), 0.8] + ([0.0] if time_correction else [])
-    lo = [0.5, 0.05] + ([_TC["min"]] if time_correction else [])
-    hi = [20.0, 5.0] + ([_TC["max"]] if time_correction else [])
+    lo = [FIT_BOUNDS["MSS"][0], FIT_BOUNDS["TAU"][0]] + ([_TC["min"]] if time_correction else [])
+    hi = [FIT_BOUNDS["MSS"][1], FIT_BOUNDS["TAU"][1]] + ([_TC["max"]] if time_correction else [])
 
     def resid(p):
         tc = p[2] if time_correction else 0.0
@@ -436,7 +438,8 @@ _MONO_COMMON = dict(family="sprint_profile", references=_REFS, assumptions=_MONO
     name="sprint_profile.time_at_distance", version="1.0.0",
     summary="Time to reach a distance in the mono-exponential sprint model (Lambert W closed form)",
     citation="the mono-exponential sprint model (Furusawa, Hill & Parkinson 1927; Samozino 2016)",
-    equation="t = [TAU*W0(-exp(-(x+FD)/(MSS*TAU) - 1)) + (x+FD)/MSS + TAU] - [TAU*W0(-exp(-FD/(MSS*TAU) - 1)) + FD/MSS + TAU] - TC",
+    equation="t = [TAU*W0(-exp(-(x+FD)/(MSS*TAU) - 1)) + (x+FD)/MSS + TAU] "
+             "- [TAU*W0(-exp(-FD/(MSS*TAU) - 1)) + FD/MSS + TAU] - TC",
     equation_latex=r"t(x) = \tau\,W_0\!\left(-e^{-x/(MSS\,\tau) - 1}\right) + \frac{x}{MSS} + \tau",
     inputs=[inp("distance", "m", "distance from the start line", min=0.0, max=1000.0, valid_max=60.0),
             inp("MSS", "m/s", "maximal sprinting speed", **_MSS),
@@ -594,7 +597,8 @@ def _check_vmax(MSS, V0):
     name="sprint_profile.fvp_analytic", version="1.0.0", family="sprint_profile",
     summary="Force-velocity profile from MSS and MAC with air drag, closed form (Samozino 2022; {shorts} 3.x create_FVP)",
     citation="Samozino et al.'s force-velocity profile (2016, closed form of 2022)",
-    equation="F0 = m*MAC - k*w*|w|; V0 = (m*MAC + 2*k*MSS*w - sqrt((m*MAC + 2*k*MSS*w)^2 - 4*k*MSS*(m*MAC*MSS + k*MSS*w^2)))/(2*k*MSS); "
+    equation="F0 = m*MAC - k*w*|w|; "
+             "V0 = (m*MAC + 2*k*MSS*w - sqrt((m*MAC + 2*k*MSS*w)^2 - 4*k*MSS*(m*MAC*MSS + k*MSS*w^2)))/(2*k*MSS); "
              "Pmax = F0*V0/4; FV_slope = -(F0/m)/V0",
     equation_latex=r"F_0 = m\,MAC - k w|w|,\ V_0 = \frac{m\,MAC + 2kMSS\,w - \sqrt{(m\,MAC + 2kMSS\,w)^2 - "
                    r"4kMSS(m\,MAC\,MSS + kMSS\,w^2)}}{2kMSS},\ P_{max} = F_0V_0/4",

@@ -54,7 +54,8 @@ def hand_offset_for_distance(distance, variant: str = HAND_FAT_DEFAULT):
     name="timing.hand_to_fat", version="1.0.0", family="timing",
     summary="Convert a hand time to its fully-automatic-timing equivalent (round up to 0.1 s, then add 0.24 / 0.14 / 0 s)",
     citation="the hand-to-FAT conversion rule (Track & Field News / athletic.net)",
-    equation="fat = ceil(hand_time / 0.1) * 0.1 + offset(distance); standard: +0.24 s (< 300 m), +0.14 s (300 to < 800 m), 0 (>= 800 m)",
+    equation="fat = ceil(hand_time / 0.1) * 0.1 + offset(distance); "
+             "standard: +0.24 s (< 300 m), +0.14 s (300 to < 800 m), 0 (>= 800 m)",
     equation_latex=r"t_{FAT} = \lceil t_{hand}/0.1\rceil \cdot 0.1 + \Delta(d)",
     inputs=[inp("hand_time", "s", "hand-timed result", min=1.0, max=100000.0),
             inp("distance", "m", "race distance", min=10.0, max=100000.0),

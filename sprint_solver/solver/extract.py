@@ -85,6 +85,7 @@ _TOKEN = re.compile(r"""
       (?:(\s*-?\s*)(""" + _UNITS + r"""))?(?![a-z0-9])
 """, re.VERBOSE)
 _WORD = re.compile(r"[a-z]+")
+_SENTENCE_END = re.compile(r"[?!;]|\.(?:\s|$)")
 #: where a quantity can start: scanning only these positions is several times faster than finditer
 _START = re.compile(r"[+-]?\.?\d")
 
@@ -219,9 +220,19 @@ def extract(text: str) -> Extraction:
     n = len(qtys)
     findall = _WORD.findall
     for i, x in enumerate(qtys):
+        # the words around a number, up to the neighbouring numbers and not across a sentence end
         nxt = qtys[i + 1].start if i + 1 < n else len(t)
-        x.pre = tuple(findall(t, max(prev_end, x.start - 48), x.start)[-5:])
-        x.post = tuple(findall(t, x.end, min(nxt, x.end + 48))[:5])
+        a = max(prev_end, x.start - 48)
+        b = min(nxt, x.end + 48)
+        stop = _SENTENCE_END.search(t, x.end, b)
+        if stop:
+            b = stop.start()
+        before = t[a:x.start]
+        cut = max(before.rfind("?"), before.rfind("!"), before.rfind(";"), before.rfind(". "))
+        if cut >= 0:
+            a += cut + 1
+        x.pre = tuple(findall(t, a, x.start)[-5:])
+        x.post = tuple(findall(t, x.end, b)[:5])
         prev_end = x.end
     return ex
 

@@ -158,19 +158,22 @@ _TARGET_BEFORE = re.compile(r"(?:equivalent|worth|be|achieve|run|expect|clock|co
 _QUESTION_WORDS = re.compile(r"\b(?:what|how|would|could|might|equivalent|worth|convert|correct|adjust)\b")
 
 
+def _is_target(text: str, tq, m: tuple[int, float, str]) -> bool:
+    """Whether an altitude mention is where the time is converted *to*."""
+    pos = m[0]
+    after = text[pos + len(m[2]):pos + len(m[2]) + 24]
+    if re.match(r"[- ]?(?:altitude |conditions )?(?:equivalent|conversion)", after):
+        return True
+    return bool(_TARGET_BEFORE.search(text[max(0, pos - 40):pos])) and pos > tq.start
+
+
 def _altitude_role(text: str, tq, m: tuple[int, float, str]) -> str:
     """'run' (where the time was run), 'target' (where it is converted to) or '?'."""
     pos = m[0]
-    before = text[max(0, pos - 40):pos]
-    after = text[pos:pos + len(m[2]) + 16]
-    if re.match(r"[\w ]{0,20}?(?:altitude )?(?:equivalent|conditions\?)", after[len(m[2]):] or "") and \
-            pos > tq.start:
-        return "target"
-    if _TARGET_BEFORE.search(before) and pos > tq.start and _QUESTION_WORDS.search(text[tq.end:pos]):
+    if _is_target(text, tq, m) and (pos < tq.start or _QUESTION_WORDS.search(text[tq.end:pos]) or
+                                    not re.search(r"\b(?:at|in)\s*$", text[max(0, pos - 6):pos])):
         return "target"
     if pos > tq.start and not _QUESTION_WORDS.search(text[tq.end:pos]) and pos - tq.end < 45:
-        return "run"
-    if pos < tq.start and re.search(r"\b(?:at|in)\s*$", before) is None and "sea" in m[2]:
         return "run"
     return "?"
 
@@ -189,6 +192,12 @@ def _fill_altitude(f: Fill) -> None:
         raise MissingParameterError("altitude", "the question gives no altitude or venue (e.g. 'at 1500 m' or "
                                                 "'in Mexico City')")
     roles = [_altitude_role(ex.text, tq, m) for m in mentions]
+    if len(mentions) >= 2 and "target" not in roles:
+        # "a 10.69 sea-level 100m be at 1000 m": the later mention after 'be at' is the target
+        for i in range(len(mentions) - 1, 0, -1):
+            if _is_target(ex.text, tq, mentions[i]):
+                roles[i] = "target"
+                break
     run = next((m for m, r in zip(mentions, roles) if r == "run"), None)
     target = next((m for m, r in zip(mentions, roles) if r == "target"), None)
     rest = [m for m, r in zip(mentions, roles) if r == "?"]
@@ -623,11 +632,11 @@ def _fill_training(f: Fill) -> None:
         # "marathon pace" names a zone, not the race: only a distance next to a time counts
         d, t, _ = _known_race(f, False)
         f.params.update(distance=d, time=t)
-    for w, z in _ZONES:
-        if re.search(rf"\b{w}\b(?! (?:race|time))", ex.text) and not (w == "marathon" and re.search(
-                r"\b(?:marathon|half marathon) (?:in|of|time)\b|\bran (?:a|the) (?:half )?marathon", ex.text)):
-            f.params["zone"] = z
-            break
+    # the zone asked for: "marathon" counts only as "marathon pace" (otherwise it is the race)
+    zones = [(m.start(), z) for w, z in _ZONES for m in re.finditer(rf"\b{w}\b", ex.text)
+             if w != "marathon" or re.search(r"\bmarathon (?:pace|tempo|effort)", ex.text[m.start():])]
+    if zones:
+        f.params["zone"] = min(zones)[1]
 
 
 # =============================================================================================
@@ -679,6 +688,9 @@ def _fill_points(f: Fill) -> None:
                                        "to a time", parameter="time")
     tq = pick_sprint_time(f, dist if dist in (60.0, 100.0, 110.0, 200.0, 400.0) else None, lo=5.0, hi=100000.0)
     if tq is None:
+        # "13.50 points?": the result written just before the word points
+        tq = next((x for x in ex.of("points") if x.decimals > 0), None)
+    if tq is None:
         raise MissingParameterError("time", "the question gives no result to score")
     f.params.update(event=event, time=reinterpret_clock(f, tq, dist) if tq.kind == "clock" else tq.value)
     sex = pick_sex(f)
@@ -702,28 +714,30 @@ def _fill_points(f: Fill) -> None:
 @filler("sprint_profile")
 def _fill_profile(f: Fill) -> None:
     ex = f.ex
-    dists = [x for x in ex.qtys if x.kind in ("length", "distance", "number") and not x.used]
-    # "10m 1.89, 20m 3.15" / "10 m in 1.89 s" / "1.89 at 10 m": pair each gate with the nearest time
-    gates = [x for x in ex.qtys if x.kind in ("length",) and x.unit == "m" and x.value <= 100]
-    times = [x for x in ex.qtys if x.kind in ("time", "number") and not x.signed and 0.3 <= x.value <= 15
-             and x.decimals >= 1 and x not in gates]
+    # "10m 1.89, 20m 3.15" / "10 m in 1.89 s" / "1.89 at 10 m" / "1.89, 3.15, 4.31 at 10, 20, 30 m"
+    gates = [x for x in ex.qtys if x.kind == "length" and x.unit == "m" and 2.0 <= x.value <= 150
+             and not x.near({"tall", "height"}, 1, 1)]
+    times = [x for x in ex.qtys if x.kind in ("time", "number") and not x.signed and 0.3 <= x.value <= 20
+             and x.decimals >= 1 and x.unit in ("", "s")]
+    if len(gates) < len(times):
+        ints = [x for x in ex.qtys if x.kind == "number" and x.decimals == 0 and 2 <= x.value <= 150]
+        if len(gates) + len(ints) == len(times):
+            gates = sorted(gates + ints, key=lambda x: x.start)
     pairs: list[tuple[float, float]] = []
-    if gates and len(times) >= len(gates):
-        used = set()
-        for g in gates:
-            cand = [tm for tm in times if id(tm) not in used]
-            tm = min(cand, key=lambda y: (abs(y.start - g.end) if y.start >= g.end else abs(g.start - y.end) + 0.5))
-            used.add(id(tm))
-            pairs.append((g.value, tm.value))
-            g.used = tm.used = True
-    else:
-        # "splits 1.89, 3.15, 4.31 at 10, 20, 30 m": numbers without decimals are gates
-        nums = [x for x in dists if x.decimals == 0 and 1 <= x.value <= 100]
-        tvals = [x for x in times if x.decimals >= 1]
-        if nums and len(nums) == len(tvals):
-            pairs = list(zip((x.value for x in nums), (x.value for x in tvals)))
-            for x in nums + tvals:
-                x.used = True
+    if gates and len(gates) == len(times):
+        separated = max(g.start for g in gates) < min(t.start for t in times) or \
+            max(t.start for t in times) < min(g.start for g in gates)
+        if separated:
+            pairs = [(g.value, t.value) for g, t in zip(gates, times)]
+        else:
+            used: set[int] = set()
+            for g in gates:
+                cand = [tm for tm in times if id(tm) not in used]
+                tm = min(cand, key=lambda y: abs(y.start - g.end) if y.start >= g.end else abs(g.start - y.end) + 0.5)
+                used.add(id(tm))
+                pairs.append((g.value, tm.value))
+        for x in gates + times:
+            x.used = True
     pairs.sort()
     if len(pairs) < 3:
         raise MissingParameterError("times", "a sprint profile needs at least three split times with their "
@@ -740,7 +754,7 @@ def _fill_profile(f: Fill) -> None:
         break
     if "height" not in f.params:
         for x in ex.of("length", "number"):
-            if x.near({"tall", "height"}, 2, 2) and 1.2 <= x.value <= 2.3:
+            if (x.near({"tall", "height"}, 2, 2) or x.unit == "m") and 1.2 <= x.value <= 2.3:
                 f.params["height"] = x.value
                 x.used = True
     if "flying" in ex.words:
@@ -954,3 +968,42 @@ def _fill_body(f: Fill) -> None:
     t = pick_temperature(f)
     if t is not None:
         f.params["temperature"] = t
+
+
+# =============================================================================================
+# lanes
+# =============================================================================================
+_LANE = re.compile(r"\blanes? (\d)\b|\b(\d)(?:st|nd|rd|th)? lane\b")
+
+
+@filler("lane_effect")
+def _fill_lanes(f: Fill) -> None:
+    ex = f.ex
+    t = ex.text
+    found = [(m.start(), int(m.group(1) or m.group(2))) for m in _LANE.finditer(t)]
+    for x in ex.qtys:
+        if x.kind == "number" and (x.before({"lane", "lanes"}, 1) or x.after({"lane"}, 1)):
+            x.used = True
+    event = pick_event(f)
+    if event is not None and event not in (100.0, 200.0):
+        raise InvalidValueError(f"the lane effect is modelled for the 200 m, not the {event:g} m",
+                                parameter="event", value=_event_label(event))
+    if event == 100.0:
+        f.params["event"] = "100m"
+    lanes = [v for _, v in found]
+    if len(lanes) >= 2:
+        a, b = lanes[0], lanes[1]
+        between = t[found[0][0]:found[1][0] + 6]
+        # "from lane A to lane B" / "convert ... in lane A to lane B": A is where the time was run
+        if re.search(r"\bfrom lanes? \d\b.*\bto\b|\bin lanes? \d\b.*\bto lanes? \d", t) and " to " in between:
+            f.params.update(lane=b, reference_lane=a)
+        else:
+            f.params.update(lane=a, reference_lane=b)
+    elif len(lanes) == 1:
+        f.params["lane"] = lanes[0]
+    tq = pick_sprint_time(f, event or 200.0)
+    if tq is not None:
+        f.params["time"] = tq.value
+    sex = pick_sex(f)
+    if sex:
+        f.params["sex"] = sex

@@ -77,7 +77,9 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
     signed_wind = sprint is not None and any(x.signed and x.kind in ("number", "speed") for x in ex.qtys)
     wind = wind or signed_wind
     alt = bool(W & {"altitude", "elevation", "elevated", "asl", "thin"}) or "sea level" in t or \
-        "above sea" in t or _venue_hint(ex)
+        "above sea" in t or _venue_hint(ex) or (sprint is not None and any(
+            x.kind == "length" and x.value >= 300 and x.value not in SPRINT_EVENTS and x.before({"at", "in"}, 1)
+            for x in ex.qtys))
     temp = "temperature" in kinds or bool(W & {"temperature", "temp", "hot", "cold", "heat", "warm", "degrees",
                                                "celsius", "fahrenheit"})
     humid = bool(W & HUMID_WORDS) or "dew point" in t
@@ -85,12 +87,19 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
         bool(W & {"timed", "time", "times", "timing", "held"})
     distance_q = bool(kinds & {"distance", "length"}) or bool(W & {"marathon", "half", "mile", "5k", "10k"})
 
-    if "false start" in t or "reaction" in W or "false-start" in t or ("rt" in W and numbers):
+    if "false start" in t or "false-start" in t or W & {"reaction", "reacted", "react", "reacts"} or \
+            (W & {"rt", "dq", "disqualified", "blocks", "gun"} and any(x.value < 1.0 or x.unit == "ms"
+                                                                        for x in ex.qtys if x.kind == "time")):
         s["false_start"] = 6
     if "heat index" in t or re.search(r"\bfeels? like\b", t) or "apparent temperature" in t:
         s["heat_index"] = 6 if not pace_q else 3
+    if temp and humid and not pace_q and not distance_q and not (kinds & {"clock", "time"}) and \
+            not W & {"run", "running", "race", "pace", "marathon", "adjust", "adjusted", "slower"}:
+        s["heat_index"] = max(s.get("heat_index", 0), 4.5)
     if temp and (pace_q or humid or "heat" in W or "hot" in W) and sprint is None:
-        s["heat_adjusted_pace"] = 3 + (2 if pace_q or timeish and distance_q else 0) + \
+        running = pace_q or timeish and distance_q or bool(W & {"run", "running", "race", "pace", "marathon",
+                                                                   "jog", "tempo", "easy", "slower"})
+        s["heat_adjusted_pace"] = (3 if running else 1.5) + (2 if pace_q or timeish and distance_q else 0) + \
             (1.5 if humid else 0) + (2 if re.search(r"heat[- ]adjust|adjust\w* for (?:the )?(?:heat|temperature|"
                                                        r"humidity)|in (?:the|this) heat", t) else 0)
     if "density" in W or "densities" in W:
@@ -115,12 +124,14 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
         s["altitude_correction"] = 4.5 if sprintish and not pace_q else 3.5
     if W & {"points", "pts", "score", "scoring", "decathlon", "heptathlon", "pentathlon"} or "scoring table" in t:
         s["points"] = 6
-    if W & {"vdot", "vo2max", "vo2"} or "vo2 max" in t:
-        s["vdot"] = 6 if not W & {"training", "easy", "tempo", "threshold", "zones", "paces"} else 4
+    if "vdot" in W or re.search(r"\bvo2\s?(?:max)?\b|v\.o\.2", t):
+        s["vdot"] = 4 if W & {"training", "easy", "tempo", "threshold", "zones", "paces", "predict", "predicts",
+                              "prediction", "predicted"} else 6
     if re.search(r"training (?:pace|zone|speed)|\b(?:easy|tempo|threshold|repetition|interval|recovery|long[- ]run)"
                  r" (?:run )?(?:pace|pace?s|speed)|\btraining paces\b|\bwhat paces?\b.*\btrain", t):
         s["training_paces"] = 6.5
-    if W & {"bmi", "bsa", "frontal"} or "surface area" in t or "body mass index" in t or "drag area" in t:
+    if W & {"bmi", "bsa", "frontal"} or "surface area" in t or "body mass index" in t or "drag area" in t or \
+            ("mass" in kinds and W & {"drag", "cd"}):
         s["body_metrics"] = 6
     elif "mass" in kinds and ("height" in kinds or "primes" in kinds or "tall" in W):
         s["body_metrics"] = 4
@@ -141,6 +152,9 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
             s["lane_effect"] = 5.5
         elif not wind and sprint in (200.0, 400.0, 300.0) and lanes:
             s["lane_effect"] = 4.5
+        elif not wind and W & {"affect", "affects", "effect", "advantage", "disadvantage", "slower", "faster",
+                               "assignment", "draw", "drew", "drawn", "inside", "outside"}:
+            s["lane_effect"] = 5
     if "reps" in kinds or (W & {"repeats", "reps", "repetitions", "intervals", "interval", "repeat"} and
                            ("count" in kinds or "x" in W)) or ("count" in kinds and distance_q and timeish):
         s["intervals"] = 5.5
@@ -155,14 +169,16 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
         s["even_splits"] = 5
     dists = [x for x in ex.qtys if x.kind in ("distance", "length")] + \
         [None] * (len(re.findall(r"\b(?:half[- ]marathon|marathon|the mile|a mile|mile)\b", t)))
-    if W & {"predict", "predicted", "prediction", "riegel", "predictor"} or (
+    if W & {"predict", "predicted", "prediction", "riegel", "predictor", "predicts", "predicting"} or (
             len(dists) >= 2 and timeish and re.search(
                 r"\b(?:equivalent|could|would|can|might|should|expect|translate|convert|predict|worth|capable)\b", t)):
-        s["race_prediction"] = 5 if W & {"predict", "predicted", "prediction", "riegel", "predictor"} else 4.5
+        s["race_prediction"] = (6.5 if len(dists) >= 2 else 5) if W & {
+            "predict", "predicted", "prediction", "riegel", "predictor", "predicts", "predicting"} else 4.5
     if distance_q and (timeish or pace_q):
         s["pace"] = 3.5 + (1 if W & {"pace", "long", "fast", "speed", "finish", "total"} else 0)
     elif pace_q or "mph" in t or "km/h" in t or ("speed" in kinds and sprint is None and not wind):
-        s["pace"] = 3.5 + (1 if "pace" in W or "convert" in W else 0)
+        s["pace"] = 3.5 + (1 if W & {"pace", "convert", "far", "distance", "long"} or
+                           (pace_q and kinds & {"time"}) else 0)
     return s
 
 

@@ -154,9 +154,11 @@ def pick_wind(f: Fill, required: bool = True) -> float | None:
     ex = f.ex
     cands = [x for x in ex.of("speed")]
     if not cands:
+        # a bare number is a wind reading only if signed or next to a wind word, and not written like
+        # a sprint time (an unsigned 10.25 is the time, not a 10 m/s gale)
         cands = [x for x in ex.of("number") if abs(x.value) <= 20 and (
             x.signed or any(w in WIND_WORDS | HEAD_WORDS | TAIL_WORDS for w in x.pre[-3:] + x.post[:2]))
-            and not x.before({"lane", "lanes"}, 1)]
+            and not x.before({"lane", "lanes"}, 1) and (x.signed or x.value <= 6.0)]
         if len(cands) > 1:
             cands.sort(key=_wind_rank)
     if not cands:
@@ -253,12 +255,9 @@ def _dew_suffix(x: Qty) -> bool:
 def pick_temperature(f: Fill, which: str = "air") -> float | None:
     """Air temperature or dew point [degC]."""
     ex = f.ex
-    temps = ex.of("temperature")
-    dew = [x for x in temps if _dew_prefix(x)] or [x for x in temps if _dew_suffix(x)]
-    if which == "dew":
-        cands = dew
-    else:
-        cands = [x for x in temps if x not in dew]
+    every = [x for x in ex.qtys if x.kind == "temperature"]
+    dew = [x for x in every if _dew_prefix(x)] or [x for x in every if _dew_suffix(x)]
+    cands = [x for x in every if not x.used and ((x in dew) == (which == "dew"))]
     if not cands:
         nums = [x for x in ex.of("number") if x.near({"dew", "dewpoint"} if which == "dew" else
                                                        {"temperature", "temp", "degrees"}, 3, 1)]
@@ -378,7 +377,7 @@ def reinterpret_clock(f: Fill, x: Qty, distance: float | None) -> float:
     if distance / v > wr_speed(distance) * 1.02:
         mm, ss = x.raw.split(":")
         hv = int(mm) * 3600 + float(ss) * 60
-        if distance / hv <= wr_speed(distance) * 1.02:
+        if 0.8 <= distance / hv <= wr_speed(distance) * 1.02:
             f.note(f"{x.raw} read as {int(mm)} h {ss} min (as minutes:seconds it would be faster than the "
                    "world record)")
             return hv

@@ -52,7 +52,7 @@ class TraceStep(BaseModel):
     note: str = ""
     output: str | None = None
     expression: str | None = None
-    inputs: dict[str, float | str | bool | list[float]] = {}
+    inputs: dict[str, bool | int | float | str | list[float]] = {}
     tolerance: float | None = None
 
 

@@ -90,7 +90,8 @@ def build_table(csv_path: Path = DEFAULT_CSV, min_marks: int = MIN_MARKS) -> dic
     marks: dict[tuple[str, str], int] = defaultdict(int)
     stadiums: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for r in rows:
-        if r["match"] == "unmatched" or not r["altitude_m"]:
+        # -9999 is GeoNames' "no data" (coastal DEM cells): such cities are left out
+        if r["match"] == "unmatched" or not r["altitude_m"] or float(r["altitude_m"]) < -500:
             continue
         key = (r["geonames_name"], r["iso2"] or r["ioc"])
         n = int(r["n_marks_wa_sprint_lists"] or 0)

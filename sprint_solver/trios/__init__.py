@@ -10,7 +10,7 @@ from .dedupe import Deduplicator
 from .queries import Mix, Query, QueryGenerator, load_questions
 from .records import Trio
 from .run import RunError, run_trios
-from .validate import find_quantities, validate
+from .validate import find_quantities
 
 __all__ = ["RunConfig", "TeacherConfig", "JudgeConfig", "run_trios", "RunError", "QueryGenerator", "Query", "Mix",
-           "load_questions", "Deduplicator", "Trio", "validate", "find_quantities"]
+           "load_questions", "Deduplicator", "Trio", "find_quantities"]

@@ -141,14 +141,12 @@ class Deduplicator:
 class MinHashLSH:
     """MinHash signatures of word 3-shingles, banded LSH, Jaccard estimate on candidates."""
 
-    PRIME = (1 << 61) - 1
-
     def __init__(self, threshold: float = 0.8, num_perm: int = 64, bands: int = 16, seed: int = 7):
         if num_perm % bands:
             raise ValueError("num_perm must be a multiple of bands")
         rs = np.random.RandomState(seed)
-        self.a = rs.randint(1, 1 << 31, size=num_perm).astype(np.uint64)
-        self.b = rs.randint(0, 1 << 31, size=num_perm).astype(np.uint64)
+        self.xor = rs.randint(0, 2 ** 63 - 1, size=num_perm, dtype=np.int64).astype(np.uint64)
+        self.mul = rs.randint(0, 2 ** 63 - 1, size=num_perm, dtype=np.int64).astype(np.uint64) | np.uint64(1)
         self.threshold = threshold
         self.bands = bands
         self.rows = num_perm // bands
@@ -158,9 +156,13 @@ class MinHashLSH:
     def signature(self, text: str) -> np.ndarray:
         toks = text.split()
         shingles = {" ".join(toks[i:i + 3]) for i in range(max(1, len(toks) - 2))}
-        hs = np.array([hash64(s) & 0xFFFFFFFF for s in shingles], dtype=np.uint64)
-        # (a*x + b) mod p on 32-bit x and 31-bit a fits in uint64 without overflow
-        return ((np.outer(self.a, hs) + self.b[:, None]) % np.uint64(self.PRIME)).min(axis=1)
+        hs = np.array([hash64(s) for s in shingles], dtype=np.uint64)
+        # one random permutation per row: xor with a key, multiply by an odd constant (a bijection
+        # modulo 2^64; numpy wraps) and fold the high bits down
+        with np.errstate(over="ignore"):
+            v = (hs[None, :] ^ self.xor[:, None]) * self.mul[:, None]
+        v ^= v >> np.uint64(29)
+        return v.min(axis=1)
 
     def check(self, index: int, text: str) -> tuple[int, float] | None:
         sig = self.signature(text)

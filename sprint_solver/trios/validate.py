@@ -20,6 +20,7 @@ spans and hands each to the quantities parser of its kind.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -77,13 +78,25 @@ _TOKEN = re.compile(
     rf"(?P<clockpace>{_CLOCK})\s*(?P<pu>{_UNIT_ALTS['pace']})"
     rf"|(?P<hms>\d+\s*h\s*\d+\s*m(?:in)?(?:\s*\d+\s*s)?)\b"
     rf"|(?P<clock>{_CLOCK})"
-    rf"|(?P<num>{_N})\s*(?:(?P<unit>" + "|".join(f"(?P<u_{k}>{_UNIT_ALTS[k]})" for k in _ORDER) + r")(?![/^\w]))?",
+    rf"|(?P<num>{_N})(?:\s*(?P<unit>" + "|".join(f"(?:{_UNIT_ALTS[k]})" for k in _ORDER) + r")(?![/^\w]))?",
     re.IGNORECASE)
+_NUM_START = re.compile(r"[-+\u2212]?\d")
+_KIND_RE = {k: re.compile(rf"(?:{_UNIT_ALTS[k]})$", re.IGNORECASE) for k in _ORDER}
+
+
+@functools.lru_cache(maxsize=1024)
+def _unit_kind(unit_text: str) -> str:
+    return next((k for k in _ORDER if _KIND_RE[k].match(unit_text)), "")
+
+
 _CANON = {"speed": "m/s", "time": "s", "temperature": "degC", "pressure": "Pa", "density": "kg/m^3",
           "percent": "%", "points": "points", "mass": "kg", "length": "m", "pace": "s/km", "power": "W",
           "force": "N"}
 _SPECIFIC = {"w/kg": "W/kg", "j/kg/m": "J/kg/m", "ml/kg/min": "mL/kg/min", "n/kg": "N/kg", "m/s^2": "m/s^2",
              "m/s2": "m/s^2", "m/s²": "m/s^2"}
+
+
+_THOUSANDS = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?")
 
 
 def _per_mile(unit_text: str) -> bool:
@@ -97,7 +110,17 @@ def _decimals(s: str) -> int:
 def find_quantities(text: str) -> list[Quantity]:
     """Every number in ``text`` with its unit read into canonical units (bare numbers: unit "")."""
     out: list[Quantity] = []
-    for m in _TOKEN.finditer(text):
+    pos = 0
+    search, match = _NUM_START.search, _TOKEN.match
+    while True:
+        m0 = search(text, pos)
+        if m0 is None:
+            break
+        m = match(text, m0.start())
+        if m is None:
+            pos = m0.end()
+            continue
+        pos = m.end()
         try:
             qty = _read(m)
         except (SolverError, ValueError, ZeroDivisionError):
@@ -109,28 +132,31 @@ def find_quantities(text: str) -> list[Quantity]:
 
 def _read(m: re.Match[str]) -> Quantity | None:
     start = m.start()
-    if m.group("clockpace"):
+    last = m.lastgroup
+    if last == "pu":
         span = m.group(0)
         v = q.parse_pace(span.replace("minutes", "min").replace("kilometres", "km").replace("kilometers", "km"))
         per_mile = _per_mile(m.group("pu"))
         ulp = 0.5 * 10 ** -_decimals(m.group("clockpace")) * (1000.0 / q.MILE if per_mile else 1.0)
         return Quantity(v, "s/km", span, start, ulp)
-    if m.group("hms"):
-        return Quantity(q.parse_time(m.group("hms")), "s", m.group(0), start, 0.5)
-    if m.group("clock"):
+    if last == "hms":
+        return Quantity(_clock(m.group("hms")), "s", m.group(0), start, 0.5)
+    if last == "clock":
         c = m.group("clock")
-        return Quantity(q.parse_time(c), "s", c, start, 0.5 * 10 ** -_decimals(c.rsplit(":", 1)[1]))
-    num = m.group("num").replace("\u2212", "-")
-    if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?", num):
+        return Quantity(_clock(c), "s", c, start, 0.5 * 10 ** -_decimals(c.rsplit(":", 1)[1]))
+    num = m.group("num")
+    if "\u2212" in num:
+        num = num.replace("\u2212", "-")
+    if "," in num:
+        if not _THOUSANDS.fullmatch(num):
+            return None  # a list "1,2" or a European decimal: ambiguous, skip
         num = num.replace(",", "")
-    elif "," in num:
-        return None  # a list "1,2" or a European decimal: ambiguous, skip
     value = float(num)
     half = 0.5 * 10 ** -_decimals(num)
-    unit_text = (m.group("unit") or "").strip()
-    if not unit_text:
+    if last != "unit":
         return Quantity(value, "", num, start, half)
-    kind = next(k for k in _ORDER if m.group(f"u_{k}"))
+    unit_text = m.group("unit")
+    kind = _unit_kind(unit_text)
     u = unit_text.lower().replace(" ", "")
     if kind == "pace":
         v = q.parse_pace(f"{num} {unit_text}")
@@ -144,11 +170,23 @@ def _read(m: re.Match[str]) -> Quantity | None:
         return Quantity(c, "degC", m.group(0), start, half * (5 / 9 if f else 1.0))
     if kind in ("density", "percent", "points", "power", "force"):
         return Quantity(value, _CANON[kind], m.group(0), start, half)
+    if not kind:
+        return Quantity(value, "", num, start, half)
+    factor = _factor(kind, u)
+    return Quantity(value * factor, _CANON[kind], m.group(0), start, half * abs(factor))
+
+
+@functools.lru_cache(maxsize=512)
+def _factor(kind: str, unit: str) -> float:
+    """Canonical value of one ``unit`` (these kinds are multiplicative), read by the quantities parser."""
     parser = {"time": q.parse_time, "speed": q.parse_speed, "pressure": q.parse_pressure, "mass": q.parse_mass,
               "length": q.parse_length}[kind]
-    one = parser(f"1 {unit_text}") if kind != "time" else 1.0
-    v = parser(f"{num} {unit_text}") if kind != "time" else value
-    return Quantity(v, _CANON[kind], m.group(0), start, half * abs(one))
+    return 1.0 if kind == "time" else parser(f"1 {unit}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _clock(text: str) -> float:
+    return q.parse_time(text)
 
 
 # --- known numbers -------------------------------------------------------------------------------
@@ -161,9 +199,14 @@ class Known:
 
 
 def _tol(unit: str, value: float) -> float:
+    return _default_tolerance()(unit, value)
+
+
+@functools.lru_cache(maxsize=1)
+def _default_tolerance() -> Any:
     from ..solver.calculations.base import default_tolerance
 
-    return default_tolerance(unit, value)
+    return default_tolerance
 
 
 def known_numbers(solutions: Iterable[Any], question: str, extra: Iterable[tuple[float, str]] = ()) -> list[Known]:
@@ -177,17 +220,6 @@ def known_numbers(solutions: Iterable[Any], question: str, extra: Iterable[tuple
         for st in s.trace:
             if st.value is not None:
                 ks.append(Known(float(st.value), st.unit, _tol(st.unit, float(st.value)), f"step {st.index}"))
-            for v in st.inputs.values():
-                if isinstance(v, (int, float)) and not isinstance(v, bool):
-                    ks.append(Known(float(v), "", max(abs(float(v)) * 0.005, 1e-6), f"step {st.index} input"))
-        # numbers the solver itself wrote in words: assumptions, warnings, method, step titles and notes,
-        # output descriptions and displays ("95 % CI", "1 mile = 1609.344 m", "split 2 2 km: 9:55.2")
-        texts = [s.method, s.confidence_reasoning, *s.assumptions, *s.warnings, *s.citations]
-        texts += [f"{st.title} {st.note} {st.equation}" for st in s.trace]
-        texts += [f"{o.description} {o.display}" for o in s.outputs]
-        for qt in find_quantities("\n".join(t for t in texts if t)):
-            if qt.unit:
-                ks.append(Known(qt.value, qt.unit, qt.half_ulp + 1e-9, "solver text"))
         for name, p in s.params.items():
             v = p.value
             if isinstance(v, (int, float)) and not isinstance(v, bool):
@@ -208,6 +240,35 @@ def known_numbers(solutions: Iterable[Any], question: str, extra: Iterable[tuple
     for v, u in (*REFERENCE_FACTS, *extra):
         ks.append(Known(v, u, _tol(u, v), "rule constant"))
     return ks
+
+
+def text_numbers(solutions: Iterable[Any]) -> list[Known]:
+    """Numbers the solver wrote in words: assumptions, warnings, method, step titles and notes,
+    output descriptions and displays ("95 % CI", "1 mile = 1609.344 m", "split 2 2 km: 9:55.2")."""
+    texts: list[str] = []
+    for s in solutions:
+        texts += [s.method, s.confidence_reasoning, *s.assumptions, *s.warnings, *s.citations]
+        texts += [f"{st.title} {st.note} {st.equation}" for st in s.trace]
+        texts += [f"{o.description} {o.display}" for o in s.outputs]
+    return [Known(qt.value, qt.unit, qt.half_ulp + 1e-9, "solver text")
+            for qt in find_quantities("\n".join(t for t in texts if t)) if qt.unit]
+
+
+class KnownIndex:
+    """Known numbers grouped by unit, for fast matching."""
+
+    def __init__(self, ks: Iterable[Known]):
+        self.by_unit: dict[str, list[Known]] = {}
+        for k in ks:
+            self.by_unit.setdefault(k.unit, []).append(k)
+
+    def match(self, qt: Quantity) -> bool:
+        units = (qt.unit,) if qt.unit else ("", "1", "points")
+        return any(_agrees(qt, k) for u in units for k in self.by_unit.get(u, ()))
+
+    def nearest(self, qt: Quantity) -> Known | None:
+        near = self.by_unit.get(qt.unit, [])
+        return min(near, key=lambda k: abs(abs(k.value) - abs(qt.value))) if near else None
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -259,9 +320,10 @@ def check_numbers(ctx: Context) -> CheckResult:
     found = find_quantities(ctx.answer)
     if not ctx.solutions:
         # no calculation: every number with a unit must come from the question or the reference facts
-        ks = known_numbers([], ctx.question, [(qt.value, qt.unit) for qt in find_quantities(ctx.concept_facts)])
+        index = KnownIndex(known_numbers([], ctx.question,
+                                         [(qt.value, qt.unit) for qt in find_quantities(ctx.concept_facts)]))
         for qt in found:
-            if qt.unit and not any(_compatible(qt.unit, k.unit) and _agrees(qt, k) for k in ks):
+            if qt.unit and not index.match(qt):
                 return CheckResult(name="numbers", ok=False,
                                    reason=f"states {qt.text!r}, a number the question and references do not contain")
         return CheckResult(name="numbers", ok=True)
@@ -278,16 +340,16 @@ def check_numbers(ctx: Context) -> CheckResult:
             return CheckResult(name="numbers", ok=False,
                                reason=f"the primary result{part} {r.name} = {r.display} is not stated "
                                       f"(within {tol:g} {r.unit})")
-    ks = known_numbers(ctx.solutions, ctx.question)
+    index = KnownIndex(known_numbers(ctx.solutions, ctx.question))
+    text_index: KnownIndex | None = None
     for qt in found:
-        if not qt.unit:
+        if not qt.unit or index.match(qt):
             continue
-        if not any(_compatible(qt.unit, k.unit) and _agrees(qt, k) for k in ks):
-            near = [k for k in ks if k.unit == qt.unit]
-            hint = ""
-            if near:
-                k = min(near, key=lambda k: abs(abs(k.value) - abs(qt.value)))
-                hint = f"; nearest solver number: {k.value:.6g} {k.unit} ({k.what})"
+        if text_index is None:
+            text_index = KnownIndex(text_numbers(ctx.solutions))
+        if not text_index.match(qt):
+            k = index.nearest(qt)
+            hint = f"; nearest solver number: {k.value:.6g} {k.unit} ({k.what})" if k else ""
             return CheckResult(name="numbers", ok=False,
                                reason=f"states {qt.text!r} = {qt.value:.6g} {qt.unit}, which no solver number "
                                       f"supports{hint}")

@@ -17,6 +17,8 @@ def run(calc: str, **params) -> Solution:
     s = solve({"calculation": calc, "params": params})
     v = s.verify()
     assert v.ok, v.mismatches
+    # the recorded request reproduces the solution (it is the tool-call arguments)
+    assert solve(s.request).value == s.value
     return s
 
 

@@ -14,6 +14,8 @@ def run(**params) -> Solution:
     s = solve({"calculation": "points", "params": params})
     v = s.verify()
     assert v.ok, v.mismatches
+    # the recorded request reproduces the solution (it is the tool-call arguments)
+    assert solve(s.request).value == s.value
     return s
 
 

@@ -12,7 +12,10 @@ KIMBERLEY = {"distances": [5, 10, 15, 20, 30, 40], "times": [1.158, 1.893, 2.541
 
 
 def run(**params) -> Solution:
-    return solve({"calculation": "sprint_profile", "params": params})
+    s = solve({"calculation": "sprint_profile", "params": params})
+    # the recorded request reproduces the solution (it is the tool-call arguments)
+    assert solve(s.request).value == s.value
+    return s
 
 
 def test_kimberley_profile():
@@ -139,3 +142,19 @@ def test_render_formats():
     s = run(**KIMBERLEY, mass=60, height=1.70)
     for fmt in ("text", "markdown", "latex"):
         assert "MSS" in s.render(fmt)
+
+
+def test_implausible_splits_are_flagged():
+    # constant 10 m/s from the gun: no acceleration phase, the fit runs into TAU's lower bound
+    s = run(distances=[10, 20, 30], times=[1.0, 2.0, 3.0])
+    assert s.confidence <= 0.5
+    assert any("standing start" in w for w in s.warnings)  # TAU on its 0.05 s bound
+    assert s.verify().ok
+    with pytest.raises(InvalidValueError) as e:
+        run(distances=[10, 20, 30], times=[1.0, 2.0, 3.0], mass=70, height=1.8)
+    assert e.value.parameter == "times"
+
+
+def test_poor_fit_is_flagged():
+    s = run(distances=[5, 10, 20], times=[1.1, 1.9, 3.2])
+    assert s.confidence < 1.0 and any("poor fit" in w for w in s.warnings)

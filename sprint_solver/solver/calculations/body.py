@@ -5,6 +5,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from ...errors import MissingParameterError
 from ...models import body as bm
 from .atmosphere import DEFAULT_HUMIDITY, density_step, resolve_pressure
 from .base import (Altitude, Calculation, Context, Height, Mass, Speed, StrictParams, Temperature, Wind,
@@ -46,11 +47,16 @@ class BodyMetrics(Calculation):
         altitude: Altitude | None = from_spec("altitude.isa", "altitude", default=None,
                                               description="altitude (to compute the air density)")
         cd: float = from_spec("body.drag_force", "cd")
+        result: Literal["bsa", "frontal_area", "drag_constant", "drag_force", "drag_per_kg", "drag_power"] | None = \
+            Field(None, description="which number is the answer (default: drag_force with a speed, else frontal_area)")
         variant: Literal["dubois_1916", "rounded_0.2025"] = Field(
             bm.BSA_DEFAULT, description="Du Bois constant: dubois_1916 (original) or rounded_0.2025 (shorts, "
                                         "GoldenCheetah)")
 
     def run(self, p: "BodyMetrics.Params", ctx: Context) -> None:
+        want = p.result or ("drag_force" if p.speed is not None else "frontal_area")
+        if want in ("drag_force", "drag_per_kg", "drag_power") and p.speed is None:
+            raise MissingParameterError("speed", f"{want} needs the running speed")
         ctx.param("mass", p.mass, "kg")
         ctx.param("height", p.height, "m")
         ctx.param("variant", p.variant, "1")
@@ -73,19 +79,20 @@ class BodyMetrics(Calculation):
         k = float(ctx.step("Drag constant", output="drag_constant", value=float(res["drag_constant"]), unit="kg/m",
                            expression="0.5*rho*frontal_area*cd", inputs={"rho": rho, "frontal_area": af, "cd": p.cd},
                            model=mk))
-        primary = p.speed is None
-        ctx.output("bsa", bsa, "m^2", display=f"{bsa:.4f} m^2", description="Du Bois body surface area")
-        ctx.output("frontal_area", af, "m^2", display=f"{af:.4f} m^2", description="projected frontal area")
-        ctx.output("drag_constant", k, "kg/m", primary=primary, display=f"{k:.5f} kg/m",
+        ctx.output("bsa", bsa, "m^2", primary=want == "bsa", display=f"{bsa:.4f} m^2",
+                   description="Du Bois body surface area")
+        ctx.output("frontal_area", af, "m^2", primary=want == "frontal_area", display=f"{af:.4f} m^2",
+                   description="projected frontal area")
+        ctx.output("drag_constant", k, "kg/m", primary=want == "drag_constant", display=f"{k:.5f} kg/m",
                    description="drag constant k (drag force = k x air speed^2)")
         kpm = ctx.step("Drag constant per kg of body mass", output="drag_constant_per_kg", value=None, unit="1",
                        expression="drag_constant/m", inputs={"drag_constant": k, "m": p.mass}, note="1/m")
         ctx.output("drag_constant_per_kg", kpm, "1", display=f"{kpm:.6f} 1/m",
                    description="k / mass [1/m]: drag deceleration per (m/s)^2 of air speed")
         if p.speed is not None:
-            self._drag(p, ctx, k, rho)
-        ctx.method = (ctx.registry.get("body.drag_force").spec.citation if p.speed is not None
-                      else mk.spec.citation)
+            self._drag(p, ctx, k, rho, want)
+        by_result = {"bsa": mb, "frontal_area": mf, "drag_constant": mk}
+        ctx.method = (by_result.get(want) or ctx.registry.get("body.drag_force")).spec.citation
 
     @staticmethod
     def _density(p, ctx: Context) -> float:
@@ -109,7 +116,7 @@ class BodyMetrics(Calculation):
         return rho
 
     @staticmethod
-    def _drag(p, ctx: Context, k: float, rho: float) -> None:
+    def _drag(p, ctx: Context, k: float, rho: float, want: str) -> None:
         ctx.param("speed", p.speed, "m/s")
         ctx.param("wind", p.wind, "m/s")
         md = ctx.registry.get("body.drag_force")
@@ -128,9 +135,11 @@ class BodyMetrics(Calculation):
         power = ctx.step("Power spent against the air", output="drag_power", value=float(res["drag_power"]),
                          unit="W", expression="drag_force*v", inputs={"drag_force": F, "v": p.speed}, model=md,
                          equation="P = F v")
-        ctx.output("drag_force", F, "N", primary=True, display=f"{F:.2f} N",
+        ctx.output("drag_force", F, "N", primary=want == "drag_force", display=f"{F:.2f} N",
                    description="aerodynamic drag force (positive opposes the runner)")
-        ctx.output("drag_per_kg", per_kg, "N/kg", display=f"{per_kg:.4f} N/kg", description="drag force per kg")
-        ctx.output("drag_power", power, "W", display=f"{power:.1f} W", description="drag force x speed")
+        ctx.output("drag_per_kg", per_kg, "N/kg", primary=want == "drag_per_kg", display=f"{per_kg:.4f} N/kg",
+                   description="drag force per kg")
+        ctx.output("drag_power", power, "W", primary=want == "drag_power", display=f"{power:.1f} W",
+                   description="drag force x speed")
         if p.wind > p.speed:
             ctx.warn("the tail wind is faster than the runner: the air pushes (negative drag)")

@@ -10,7 +10,7 @@ from ...errors import InvalidValueError, MissingParameterError
 from ...models.equivalence import (CAMERON_COEF, PCT_COEF, REPETITION_200_FRACTION, RIEGEL_EXPONENT,
                                    TRAINING_FRACTIONS, VO2_COEF, VVDOT_COEF)
 from .base import Calculation, Context, Distance, StrictParams, Time, calculation, from_spec
-from .pacing import num, show_distance, show_pace, show_time
+from .pacing import formula_step, num, show_pace, show_time
 
 #: the race distances a VDOT is translated into
 STANDARD_RACES: dict[str, float] = {"1500m": 1500.0, "mile": q.MILE, "3000m": 3000.0, "5k": 5000.0,
@@ -36,20 +36,20 @@ def label_distance(d: float) -> str:
 def vdot_steps(ctx: Context, distance: float, time: float) -> float:
     """Trace VDOT from a performance (speed, duration, VO2, %VO2max, VDOT); returns VDOT."""
     m = ctx.registry.get("equivalence.daniels_vdot")
-    tm = ctx.step("Race duration in minutes", output="t_min", value=None, unit="1", expression="t/60",
-                  inputs={"t": time}, note="minutes")
-    v = ctx.step("Race speed in metres per minute", output="v_m_per_min", value=None, unit="1",
-                 expression="d/t_min", inputs={"d": distance, "t_min": tm}, note="m/min")
+    tm = formula_step(ctx, "Race duration in minutes", output="t_min", value=None, unit="1", expression="t/60",
+                      inputs={"t": time}, note="minutes")
+    v = formula_step(ctx, "Race speed in metres per minute", output="v_m_per_min", value=None, unit="1",
+                     expression="d/t_min", inputs={"d": distance, "t_min": tm}, note="m/min")
     res = ctx.evaluate(m, distance=distance, time=time)
-    vo2 = ctx.step("Oxygen cost of that speed", output="vo2", value=float(res["vo2"]), unit="mL/kg/min",
-                   expression=_VO2_EXPR, inputs={"v": v}, model=m,
-                   equation="VO2 = -4.60 + 0.182258 v + 0.000104 v^2")
-    frac = ctx.step("Fraction of VO2max sustainable for that duration", output="fraction",
-                    value=float(res["fraction"]), unit="1", expression=_PCT_EXPR, inputs={"tm": tm}, model=m,
-                    equation="%max = 0.8 + 0.1894393 e^(-0.012778 t) + 0.2989558 e^(-0.1932605 t)")
-    return ctx.step("VDOT = VO2 / %max", output="vdot", value=float(res["vdot"]), unit="mL/kg/min",
-                    expression="vo2/fraction", inputs={"vo2": vo2, "fraction": frac}, model=m,
-                    equation="VDOT = VO2 / %max")
+    vo2 = formula_step(ctx, "Oxygen cost of that speed", output="vo2", value=float(res["vo2"]), unit="mL/kg/min",
+                       expression=_VO2_EXPR, inputs={"v": v}, model=m,
+                       equation="VO2 = -4.60 + 0.182258 v + 0.000104 v^2")
+    frac = formula_step(ctx, "Fraction of VO2max sustainable for that duration", output="fraction",
+                        value=float(res["fraction"]), unit="1", expression=_PCT_EXPR, inputs={"tm": tm}, model=m,
+                        equation="%max = 0.8 + 0.1894393 e^(-0.012778 t) + 0.2989558 e^(-0.1932605 t)")
+    return formula_step(ctx, "VDOT = VO2 / %max", output="vdot", value=float(res["vdot"]), unit="mL/kg/min",
+                        expression="vo2/fraction", inputs={"vo2": vo2, "fraction": frac}, model=m,
+                        equation="VDOT = VO2 / %max")
 
 
 def vdot_time_step(ctx: Context, vdot: float, distance: float, title: str) -> float:
@@ -112,12 +112,12 @@ class RacePrediction(Calculation):
             ctx.method = m.spec.citation
         elif p.model == "cameron":
             m = ctx.registry.get(MODEL_NAMES["cameron"])
-            f1 = ctx.step("Cameron factor of the known distance", output="f_known", value=None, unit="1",
-                          expression=_CAMERON_EXPR, inputs={"d": p.distance}, model=m,
-                          equation="f(d) = 13.49681 - 0.000030363 d + 835.7114 / d^0.7905")
-            f2 = ctx.step("Cameron factor of the target distance", output="f_target", value=None, unit="1",
-                          expression=_CAMERON_EXPR, inputs={"d": p.target_distance}, model=m,
-                          equation="f(d) = 13.49681 - 0.000030363 d + 835.7114 / d^0.7905")
+            f1 = formula_step(ctx, "Cameron factor of the known distance", output="f_known", value=None, unit="1",
+                              expression=_CAMERON_EXPR, inputs={"d": p.distance}, model=m,
+                              equation="f(d) = 13.49681 - 0.000030363 d + 835.7114 / d^0.7905")
+            f2 = formula_step(ctx, "Cameron factor of the target distance", output="f_target", value=None, unit="1",
+                              expression=_CAMERON_EXPR, inputs={"d": p.target_distance}, model=m,
+                              equation="f(d) = 13.49681 - 0.000030363 d + 835.7114 / d^0.7905")
             t2 = float(ctx.model_step(
                 "Cameron: T2 = T1 (D2/D1) f(D1)/f(D2)", m,
                 {"time": p.time, "distance": p.distance, "target_distance": p.target_distance}, "target_time",
@@ -129,17 +129,17 @@ class RacePrediction(Calculation):
             vdot = vdot_steps(ctx, p.distance, p.time)
             t2 = vdot_time_step(ctx, vdot, p.target_distance,
                                 f"Time over {label_distance(p.target_distance)} at VDOT {vdot:.1f}")
-            ctx.step("Check: the VDOT of the predicted time", output="check_vdot", value=vdot, unit="mL/kg/min",
-                     expression=f"({_VO2_EXPR.replace('v', '(d2/(time/60))')})/"
-                                f"({_PCT_EXPR.replace('tm', '(time/60)')})",
-                     inputs={"d2": p.target_distance, "time": t2}, tolerance=1e-6)
+            formula_step(ctx, "Check: the VDOT of the predicted time", output="check_vdot", value=vdot, unit="mL/kg/min",
+                         expression=f"({_VO2_EXPR.replace('v', '(d2/(time/60))')})/"
+                                    f"({_PCT_EXPR.replace('tm', '(time/60)')})",
+                         inputs={"d2": p.target_distance, "time": t2}, tolerance=1e-6)
             ctx.output("vdot", vdot, "mL/kg/min", display=f"{vdot:.1f}", description="VDOT of the known race")
             ctx.method = ctx.registry.get(MODEL_NAMES["vdot"]).spec.citation
         ctx.assume("both races run all out on flat courses in similar conditions, equally trained for each distance")
         ctx.output("target_time", t2, "s", display=show_time(t2), primary=True,
                    description=f"predicted time over {label_distance(p.target_distance)}")
-        pace = ctx.step("Pace of the predicted race", output="target_pace", value=None, unit="s/km",
-                        expression="1000*t2/d2", inputs={"t2": t2, "d2": p.target_distance})
+        pace = formula_step(ctx, "Pace of the predicted race", output="target_pace", value=None, unit="s/km",
+                            expression="1000*t2/d2", inputs={"t2": t2, "d2": p.target_distance})
         ctx.output("target_pace", pace, "s/km", display=show_pace(pace), description="pace of the predicted race")
 
 
@@ -228,19 +228,19 @@ class TrainingPaces(Calculation):
             vdot = p.vdot
         m = ctx.registry.get("equivalence.daniels_training_paces")
         res = ctx.evaluate(m, vdot=vdot)
-        vv = ctx.step("Velocity at VDOT (m/min)", output="vvdot_m_per_min", value=float(res["vvdot"]) * 60.0,
-                      unit="1", expression=_VVDOT_EXPR, inputs={"vdot": vdot}, model=m,
-                      equation="vVDOT = 29.54 + 5.000663 VDOT - 0.007546 VDOT^2", note="m/min")
+        vv = formula_step(ctx, "Velocity at VDOT (m/min)", output="vvdot_m_per_min", value=float(res["vvdot"]) * 60.0,
+                          unit="1", expression=_VVDOT_EXPR, inputs={"vdot": vdot}, model=m,
+                          equation="vVDOT = 29.54 + 5.000663 VDOT - 0.007546 VDOT^2", note="m/min")
         for zone, frac in TRAINING_FRACTIONS.items():
-            pace = ctx.step(f"{ZONE_LABELS[zone]} pace at {frac:.0%} of vVDOT", output=zone, value=float(res[zone]),
-                            unit="s/km", expression="60000/(f*vv)", inputs={"f": frac, "vv": vv}, model=m)
+            pace = formula_step(ctx, f"{ZONE_LABELS[zone]} pace at {frac:.0%} of vVDOT", output=zone, value=float(res[zone]),
+                                unit="s/km", expression="60000/(f*vv)", inputs={"f": frac, "vv": vv}, model=m)
             ctx.output(zone, pace, "s/km", display=show_pace(pace), primary=zone == p.zone,
                        description=f"{ZONE_LABELS[zone]} pace")
         for zone, frac, dist, name in (("interval", TRAINING_FRACTIONS["interval"], 400.0, "interval_400m"),
                                        ("repetition", TRAINING_FRACTIONS["repetition"], 400.0, "repetition_400m"),
                                        ("repetition", REPETITION_200_FRACTION, 200.0, "repetition_200m")):
-            t = ctx.step(f"{ZONE_LABELS[zone]} time per {num(dist)} m at {frac:.0%} of vVDOT", output=name,
-                         value=None, unit="s", expression="60*dist/(f*vv)", inputs={"dist": dist, "f": frac, "vv": vv})
+            t = formula_step(ctx, f"{ZONE_LABELS[zone]} time per {num(dist)} m at {frac:.0%} of vVDOT", output=name,
+                             value=None, unit="s", expression="60*dist/(f*vv)", inputs={"dist": dist, "f": frac, "vv": vv})
             ctx.output(name, t, "s", display=f"{show_time(t)} per {num(dist)} m",
                        description=f"{ZONE_LABELS[zone]} time per {num(dist)} m")
         ctx.output("vdot", vdot, "mL/kg/min", display=f"{vdot:.1f}", description="VDOT used")

@@ -99,10 +99,10 @@ class HeatAdjustedPace(Calculation):
     family = "heat"
     description = (
         "Slow a cool-weather endurance pace for heat and humidity. Give the pace plus temperature and dew "
-        "point (or relative humidity), or a WBGT. model: hadley (default with temperature and dew point/"
+        "point (or relative humidity), a WBGT, or a heat index. model: hadley (default with temperature and dew point/"
         "humidity: temperature + dew point in °F rule, a band with a linear point value), ely_wbgt (default "
-        "with WBGT only: Ely et al. 2007 marathon WBGT quartiles, top-3 finishers), heat_index (John Davis's "
-        "marathon data model on the NOAA heat index) or fitted (fitted marathon WBGT curve). Heat never "
+        "with WBGT only: Ely et al. 2007 marathon WBGT quartiles, top-3 finishers), heat_index (default with a "
+        "heat index only: John Davis's marathon data model on the NOAA heat index) or fitted (fitted marathon WBGT curve). Heat never "
         "makes the pace faster.")
     examples = [
         "My goal marathon pace is 7:00/mi. It's 74°F with a 71°F dew point. How much should I slow down?",
@@ -119,6 +119,8 @@ class HeatAdjustedPace(Calculation):
         humidity: Humidity | None = from_spec("heat.heat_index", "humidity", default=None,
                                               description="relative humidity")
         wbgt: Temperature | None = from_spec("heat.ely_wbgt", "wbgt", default=None)
+        heat_index: Temperature | None = from_spec("heat.davis_heat_index", "heat_index", default=None,
+                                                   description="heat index, if known (heat_index model)")
         model: Literal["hadley", "ely_wbgt", "heat_index", "fitted"] | None = Field(
             None, description="heat model (default: hadley with temperature + dew point/humidity, else ely_wbgt)")
         sex: Literal["men", "women"] = Field("men", description="men or women (ely_wbgt)")
@@ -131,7 +133,8 @@ class HeatAdjustedPace(Calculation):
     def run(self, p: "HeatAdjustedPace.Params", ctx: Context) -> None:
         m = self._choose(p, ctx)
         ctx.param("pace", p.pace, "s/km")
-        for k, unit in (("temperature", "degC"), ("dew_point", "degC"), ("humidity", "%"), ("wbgt", "degC")):
+        for k, unit in (("temperature", "degC"), ("dew_point", "degC"), ("humidity", "%"), ("wbgt", "degC"),
+                        ("heat_index", "degC")):
             if getattr(p, k) is not None:
                 ctx.param(k, getattr(p, k), unit)
         if p.temperature is not None and p.dew_point is not None:
@@ -185,9 +188,11 @@ class HeatAdjustedPace(Calculation):
             default = HEAT_MODELS["hadley"]
         elif p.wbgt is not None:
             default = HEAT_MODELS["ely_wbgt"]
+        elif p.heat_index is not None:
+            default = HEAT_MODELS["heat_index"]
         elif p.temperature is None:
             raise MissingParameterError("temperature", "heat_adjusted_pace needs the temperature with the dew point "
-                                                       "or humidity, or a WBGT")
+                                                       "or humidity, a WBGT or a heat index")
         else:
             raise MissingParameterError("dew_point", "heat_adjusted_pace needs the dew point or the relative "
                                                      "humidity with the temperature (or a WBGT)")
@@ -272,9 +277,14 @@ class HeatAdjustedPace(Calculation):
 
     # -- Davis (heat index) -----------------------------------------------------------------------
     def _davis(self, p, ctx: Context, m) -> float:
-        t = self._need_temperature(p, "heat_index")
-        rh = humidity_step(ctx, t, p.dew_point, p.humidity)
-        hi = heat_index_steps(ctx, t, rh)
+        if p.heat_index is not None:
+            hi = p.heat_index
+            if p.temperature is not None:
+                ctx.assume("the heat index was given: temperature and humidity were not used")
+        else:
+            t = self._need_temperature(p, "heat_index")
+            rh = humidity_step(ctx, t, p.dew_point, p.humidity)
+            hi = heat_index_steps(ctx, t, rh)
         res = ctx.evaluate(m, heat_index=hi)
         slope = (hm.DAVIS_LOGSPEED[-1] - hm.DAVIS_LOGSPEED[-2]) / (hm.DAVIS_HI[-1] - hm.DAVIS_HI[-2])
         adj = ctx.step("Log-speed adjustment (John Davis's table)", output="logspeed_adjustment",

@@ -14,7 +14,14 @@ from .base import Calculation, Context, Distance, Pace, Speed, StrictParams, Tim
 MILE_KM = q.MILE / q.KM  # 1.609344
 
 
-# --- display helpers (shared by the running calculations) -------------------------------------
+# --- trace and display helpers (shared by the running calculations) ------------------------------
+def formula_step(ctx: Context, title: str, **kw):
+    """``ctx.step`` showing the step's own formula rather than its model's whole equation."""
+    if kw.get("expression") and kw.get("equation") is None and kw.get("output"):
+        kw["equation"] = f"{kw['output']} = {kw['expression']}"
+    return ctx.step(title, **kw)
+
+
 def num(x: float, digits: int = 2) -> str:
     """``2400`` -> ``'2400'``, ``8046.72`` -> ``'8046.72'`` (no trailing zeros)."""
     s = f"{x:.{digits}f}".rstrip("0").rstrip(".")
@@ -46,8 +53,8 @@ def show_speed(v: float) -> str:
 def pace_outputs(ctx: Context, pace: float, *, primary: bool = False, name: str = "pace",
                  description: str = "average pace") -> None:
     """Record the per-mile step and the pace output (per km and per mile)."""
-    ctx.step("Pace per mile", output=f"{name}_per_mile", value=None, unit="s", expression="p*1.609344",
-             inputs={"p": pace}, note="1 mile = 1.609344 km")
+    formula_step(ctx, "Pace per mile", output=f"{name}_per_mile", value=None, unit="s", expression="p*1.609344",
+                 inputs={"p": pace}, note="1 mile = 1.609344 km")
     ctx.output(name, pace, "s/km", display=show_pace(pace), description=description, primary=primary)
 
 
@@ -200,17 +207,18 @@ class IntervalsCalculation(Calculation):
         m = reg.get("pacing.interval_session")
         res = ctx.evaluate(m, reps=p.reps, rep_distance=p.rep_distance, rep_time=rep_time, rest=p.rest)
         n, d, t = float(p.reps), p.rep_distance, rep_time
-        total = ctx.step("Total distance = reps x distance", output="total_distance", value=float(res["total_distance"]),
-                         unit="m", expression="n*d", inputs={"n": n, "d": d}, model=m)
-        run = ctx.step("Running time = reps x time", output="running_time", value=float(res["running_time"]),
-                       unit="s", expression="n*t", inputs={"n": n, "t": t}, model=m)
-        tot_t = ctx.step("Total time with rests between repetitions", output="total_time",
-                         value=float(res["total_time"]), unit="s", expression="running_time + (n - 1)*r",
-                         inputs={"running_time": run, "n": n, "r": p.rest}, model=m)
-        pace = ctx.step("Pace of the repetitions = time / distance", output="pace", value=float(res["pace"]),
-                        unit="s/km", expression="1000*t/d", inputs={"t": t, "d": d}, model=m)
-        speed = ctx.step("Speed of the repetitions", output="speed", value=float(res["speed"]), unit="m/s",
-                         expression="d/t", inputs={"d": d, "t": t}, model=m)
+        total = formula_step(ctx, "Total distance = reps x distance", output="total_distance",
+                             value=float(res["total_distance"]), unit="m", expression="n*d", inputs={"n": n, "d": d},
+                             model=m)
+        run = formula_step(ctx, "Running time = reps x time", output="running_time", value=float(res["running_time"]),
+                           unit="s", expression="n*t", inputs={"n": n, "t": t}, model=m)
+        tot_t = formula_step(ctx, "Total time with rests between repetitions", output="total_time",
+                             value=float(res["total_time"]), unit="s", expression="running_time + (n - 1)*r",
+                             inputs={"running_time": run, "n": n, "r": p.rest}, model=m)
+        pace = formula_step(ctx, "Pace of the repetitions = time / distance", output="pace", value=float(res["pace"]),
+                            unit="s/km", expression="1000*t/d", inputs={"t": t, "d": d}, model=m)
+        speed = formula_step(ctx, "Speed of the repetitions", output="speed", value=float(res["speed"]), unit="m/s",
+                             expression="d/t", inputs={"d": d, "t": t}, model=m)
         ctx.assume("every repetition run in the same time")
         if p.rest:
             ctx.assume("rest is taken between repetitions, not after the last one")
@@ -277,10 +285,11 @@ class EvenSplitsCalculation(Calculation):
         m = ctx.registry.get("pacing.even_splits")
         res = ctx.evaluate(m, time=p.time, distance=p.distance, split_distance=split)
         T, D = p.time, p.distance
-        pace = ctx.step("Goal pace = time / distance", output="pace", value=float(res["pace"]), unit="s/km",
-                        expression="1000*T/D", inputs={"T": T, "D": D}, model=m)
-        st = ctx.step("Time per split = time x split / distance", output="split_time", value=float(res["split_time"]),
-                      unit="s", expression="T*s/D", inputs={"T": T, "s": split, "D": D}, model=m)
+        pace = formula_step(ctx, "Goal pace = time / distance", output="pace", value=float(res["pace"]), unit="s/km",
+                            expression="1000*T/D", inputs={"T": T, "D": D}, model=m)
+        st = formula_step(ctx, "Time per split = time x split / distance", output="split_time",
+                          value=float(res["split_time"]), unit="s", expression="T*s/D",
+                          inputs={"T": T, "s": split, "D": D}, model=m)
         marks = split_table(T, D, split)
         if len(marks) > MAX_SPLITS:
             raise InvalidValueError(f"too many splits (max {MAX_SPLITS})", parameter="split_distance")
@@ -288,11 +297,11 @@ class EvenSplitsCalculation(Calculation):
         for k, (dist, t) in enumerate(marks, start=1):
             label = _mark_label(dist, split)
             if k <= n_full:
-                val = ctx.step(f"Split {k}: {label}", output=f"split_{k}", value=t, unit="s",
-                               expression="k*split_time", inputs={"k": float(k), "split_time": st})
+                val = formula_step(ctx, f"Split {k}: {label}", output=f"split_{k}", value=t, unit="s",
+                                   expression="k*split_time", inputs={"k": float(k), "split_time": st})
             else:
-                val = ctx.step(f"Finish: {label}", output=f"split_{k}", value=t, unit="s", expression="T",
-                               inputs={"T": T}, note="the last split is shorter than the others")
+                val = formula_step(ctx, f"Finish: {label}", output=f"split_{k}", value=t, unit="s", expression="T",
+                                   inputs={"T": T}, note="the last split is shorter than the others")
             ctx.output(f"split_{k}", val, "s", display=f"{label}: {show_time(val)}",
                        description=f"cumulative time at {label}")
         ctx.assume("an even pace over the whole distance")

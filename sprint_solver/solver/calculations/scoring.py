@@ -9,8 +9,8 @@ from pydantic import Field, field_validator, model_validator
 from ...errors import InvalidValueError
 from ...models.scoring import (COMBINED_EVENTS, COMBINED_TABLES, EVENT_ORDER, WA_DEFAULT_EDITION, WA_EVENTS,
                                WA_TABLES, hand_offset, wa_coefficients)
-from .base import Calculation, Context, StrictParams, Time, calculation
-from .pacing import show_time
+from .base import Calculation, Context, StrictParams, Time, calculation, from_spec
+from .pacing import formula_step, show_time
 
 _ALL_EVENTS = [e for e in EVENT_ORDER if e in set(WA_EVENTS) | set(COMBINED_EVENTS)]
 _WORD_EVENTS = {"mile": "mile", "1mile": "mile", "onemile": "mile", "2miles": "2miles", "2mile": "2miles",
@@ -72,7 +72,7 @@ class PointsCalculation(Calculation):
 
     class Params(StrictParams):
         event: str = Field(description="event, e.g. '100m', '110mH', '400mH', '1500m', 'mile', 'half_marathon'")
-        time: Time = Field(description="the result [s]", ge=1.0, le=100000.0)
+        time: Time = from_spec("scoring.wa_points", "time", description="the result")
         sex: Literal["men", "women"] = Field("men", description="men or women")
         table: Literal["wa", "combined"] = Field("wa", description="'wa' (World Athletics tables) or 'combined' "
                                                                   "(decathlon/heptathlon tables)")
@@ -127,8 +127,8 @@ class PointsCalculation(Calculation):
         off = hand_offset(p.event, combined=combined) if p.hand_timed else 0.0
         if p.hand_timed and off == 0.0:
             ctx.assume(f"no hand-timing correction exists for the {p.event}; the hand time is scored as it is")
-        return ctx.step("Time scored" + (f" (hand time + {off:.2f} s)" if off else ""), output="time_scored",
-                        value=None, unit="s", expression="t + offset", inputs={"t": p.time, "offset": off})
+        return formula_step(ctx, "Time scored" + (f" (hand time + {off:.2f} s)" if off else ""), output="time_scored",
+                            value=None, unit="s", expression="t + offset", inputs={"t": p.time, "offset": off})
 
     def _wa(self, p, ctx: Context) -> None:
         venue = p.venue
@@ -144,16 +144,18 @@ class PointsCalculation(Calculation):
                   "hand_timed": p.hand_timed}
         res = ctx.evaluate(m, **inputs)
         ts = self._scored_time(p, ctx, combined=False)
-        x = ctx.step("Shifted result T + s", output="shifted", value=None, unit="s", expression="time_scored + s",
-                     inputs={"time_scored": ts, "s": float(shift)},
-                     note=f"s = {shift:g} s: the zero-point time of the {p.event} table")
-        exact = ctx.step("Points before truncation: cf (T + s)^2 (0 past the zero point)", output="points_exact",
-                         value=float(res["points_exact"]), unit="points", expression="0 if shifted >= 0 else cf*shifted**2",
-                         inputs={"shifted": x, "cf": float(cf)}, model=m, equation=m.spec.equation)
-        pts = ctx.step("Points (truncated)", output="points", value=float(res["points"]), unit="points",
-                       expression="floor(points_exact)", inputs={"points_exact": exact}, model=m)
-        if x >= 0:
-            ctx.warn(f"{show_time(p.time)} is slower than the table's zero point ({show_time(-shift)}): 0 points")
+        zero = -float(shift)
+        x = formula_step(ctx, "Margin to the table's zero point Z - T", output="margin", value=None, unit="s",
+                             expression="Z - time_scored", inputs={"Z": zero, "time_scored": ts},
+                             note=f"Z = {zero:g} s scores 0 in the {p.event} table")
+        exact = formula_step(ctx, "Points before truncation: cf (Z - T)^2 (0 at or past the zero point)",
+                                 output="points_exact", value=float(res["points_exact"]), unit="points",
+                                 expression="0 if margin <= 0 else cf*margin**2",
+                                 inputs={"margin": x, "cf": float(cf)}, model=m)
+        pts = formula_step(ctx, "Points (truncated)", output="points", value=float(res["points"]), unit="points",
+                               expression="floor(points_exact)", inputs={"points_exact": exact}, model=m)
+        if x <= 0:
+            ctx.warn(f"{show_time(p.time)} is slower than the table's zero point ({show_time(zero)}): 0 points")
         ctx.output("points", pts, "points", display=f"{int(pts)} points", primary=True,
                    description=f"World Athletics {p.edition} {venue} points")
         ctx.output("points_exact", exact, "points", display=f"{exact:.2f}", description="points before truncation")
@@ -164,13 +166,13 @@ class PointsCalculation(Calculation):
         m = ctx.registry.get("scoring.combined_points")
         res = ctx.evaluate(m, time=p.time, event=p.event, sex=p.sex, hand_timed=p.hand_timed)
         ts = self._scored_time(p, ctx, combined=True)
-        x = ctx.step("B - T", output="margin", value=None, unit="s", expression="B - time_scored",
-                     inputs={"B": B, "time_scored": ts}, note=f"B = {B:g} s: the zero-point time")
-        exact = ctx.step("Points before truncation: A (B - T)^C", output="points_exact",
-                         value=float(res["points_exact"]), unit="points", expression="0 if margin <= 0 else A*margin**C",
-                         inputs={"margin": x, "A": A, "C": C}, model=m, equation=m.spec.equation)
-        pts = ctx.step("Points (truncated)", output="points", value=float(res["points"]), unit="points",
-                       expression="floor(points_exact)", inputs={"points_exact": exact}, model=m)
+        x = formula_step(ctx, "B - T", output="margin", value=None, unit="s", expression="B - time_scored",
+                         inputs={"B": B, "time_scored": ts}, note=f"B = {B:g} s: the zero-point time")
+        exact = formula_step(ctx, "Points before truncation: A (B - T)^C", output="points_exact",
+                             value=float(res["points_exact"]), unit="points", expression="0 if margin <= 0 else A*margin**C",
+                             inputs={"margin": x, "A": A, "C": C}, model=m)
+        pts = formula_step(ctx, "Points (truncated)", output="points", value=float(res["points"]), unit="points",
+                           expression="floor(points_exact)", inputs={"points_exact": exact}, model=m)
         if x <= 0:
             ctx.warn(f"{show_time(p.time)} is slower than the table's zero point ({show_time(B)}): 0 points")
         ctx.output("points", pts, "points", display=f"{int(pts)} points", primary=True,

@@ -13,13 +13,14 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from ...errors import InvalidValueError, MissingParameterError
-from ...models.sprint_profile import DEFAULT_TEMPERATURE, P_760_TORR
+from ...models.sprint_profile import DEFAULT_TEMPERATURE, FIT_BOUNDS, P_760_TORR
 from .base import (Calculation, Context, Distance, Height, Mass, Pressure, StrictParams, Temperature, Time, Wind,
                    calculation, from_spec)
-from .pacing import num
+from .pacing import formula_step, num
 
 FVP = "sprint_profile.fvp_analytic"
 FD_ZERO = 1e-9  #: m; below this the flying-start term is exactly 0 (Lambert W's branch point)
+POOR_FIT_RSE = 0.05  #: s; gates read to 0.01 s fit the model to ~0.01-0.035 s (shorts examples)
 
 
 def time_expression(x: str, flying_start: bool, time_correction: bool) -> str:
@@ -101,35 +102,36 @@ class SprintProfile(Calculation):
                   "time_correction": p.time_correction}
         res = ctx.evaluate(fit, **fit_in)
         note = "nonlinear least squares of t(x) on the splits; re-checked by re-running the fit"
-        mss = ctx.step("Fit: maximal sprinting speed MSS", output="MSS", value=float(res["MSS"]), unit="m/s",
-                       inputs=fit_in, model=fit, note=note)
-        tau = ctx.step("Fit: time constant TAU", output="TAU", value=float(res["TAU"]), unit="s", inputs=fit_in,
-                       model=fit, note=note)
+        mss = formula_step(ctx, "Fit: maximal sprinting speed MSS", output="MSS", value=float(res["MSS"]), unit="m/s",
+                           inputs=fit_in, model=fit, note=note)
+        tau = formula_step(ctx, "Fit: time constant TAU", output="TAU", value=float(res["TAU"]), unit="s", inputs=fit_in,
+                           model=fit, note=note)
         expr_in: dict[str, float] = {"MSS": mss, "TAU": tau}
         if p.flying_start:
-            expr_in["FD"] = ctx.step("Fit: flying-start distance FD", output="FD", value=float(res["FD"]), unit="m",
-                                     inputs=fit_in, model=fit, note=note)
+            expr_in["FD"] = formula_step(ctx, "Fit: flying-start distance FD", output="FD", value=float(res["FD"]), unit="m",
+                                         inputs=fit_in, model=fit, note=note)
         if p.time_correction:
-            expr_in["TC"] = ctx.step("Fit: time correction TC", output="TC", value=float(res["TC"]), unit="s",
-                                     inputs=fit_in, model=fit, note=note)
-        mac = ctx.step("Maximal acceleration MAC = MSS / TAU", output="MAC", value=None, unit="m/s^2",
-                       expression="MSS/TAU", inputs={"MSS": mss, "TAU": tau})
-        pmax = ctx.step("Maximal relative power PMAX = MSS MAC / 4", output="PMAX", value=None, unit="W/kg",
-                        expression="MSS*MAC/4", inputs={"MSS": mss, "MAC": mac})
+            expr_in["TC"] = formula_step(ctx, "Fit: time correction TC", output="TC", value=float(res["TC"]), unit="s",
+                                         inputs=fit_in, model=fit, note=note)
+        mac = formula_step(ctx, "Maximal acceleration MAC = MSS / TAU", output="MAC", value=None, unit="m/s^2",
+                           expression="MSS/TAU", inputs={"MSS": mss, "TAU": tau})
+        pmax = formula_step(ctx, "Maximal relative power PMAX = MSS MAC / 4", output="PMAX", value=None, unit="W/kg",
+                            expression="MSS*MAC/4", inputs={"MSS": mss, "MAC": mac})
         preds = []
         t_model = reg.get("sprint_profile.time_at_distance")
         t_expr = time_expression("x", p.flying_start, p.time_correction)
         for x in dists:
-            preds.append(ctx.step(f"Predicted time at {num(x, 3)} m", output=f"predicted_{gate_label(x)}", value=None,
-                                  unit="s", expression=t_expr, inputs={"x": x, **expr_in}, model=t_model,
-                                  equation=f"t(x) = {t_expr}"))
+            preds.append(formula_step(ctx, f"Predicted time at {num(x, 3)} m", output=f"predicted_{gate_label(x)}",
+                                      value=None, unit="s", expression=t_expr, inputs={"x": x, **expr_in}, model=t_model,
+                                      equation=f"t(x) = {t_expr}"))
         n_par = 2 + p.flying_start + p.time_correction
         df = len(dists) - n_par
         sq = " + ".join(f"(t{i} - p{i})**2" for i in range(1, len(dists) + 1))
         rse_in = {**{f"t{i}": t for i, t in enumerate(times, 1)}, **{f"p{i}": v for i, v in enumerate(preds, 1)},
                   "df": float(df)}
-        rse = ctx.step(f"Residual standard error on {df} degrees of freedom", output="RSE", value=None, unit="s",
-                       expression=f"sqrt(({sq})/df)", inputs=rse_in, note="observed minus predicted splits")
+        rse = formula_step(ctx, f"Residual standard error on {df} degrees of freedom", output="RSE", value=None, unit="s",
+                           expression=f"sqrt(({sq})/df)", inputs=rse_in, note="observed minus predicted splits")
+        self._plausibility(ctx, t_model, mss, tau, mac, rse)
         ctx.assume("a maximal sprint without deceleration over the measured distance")
         if not (p.flying_start or p.time_correction):
             ctx.assume("the clock starts with the first movement (no flying start, no timing offset); a start "
@@ -155,7 +157,35 @@ class SprintProfile(Calculation):
                          "mass and height: they were not used")
         ctx.method = fit.spec.citation
 
+    @staticmethod
+    def _plausibility(ctx: Context, t_model, mss: float, tau: float, mac: float, rse: float) -> None:
+        """Flag fits that do not look like a maximal sprint from a standing start."""
+        spec = t_model.spec
+        for name, value, unit in (("MSS", mss, "m/s"), ("TAU", tau, "s")):
+            i = spec.input(name)
+            lo, hi = FIT_BOUNDS[name]
+            if value <= lo * 1.02 or value >= hi * 0.98 or not i.min <= value <= i.max:
+                note = (f"the fitted {name} = {value:.3g} {unit} is at the edge of what the fit allows: the splits "
+                        "do not look like a maximal acceleration from a standing start")
+                ctx.warn(note)
+                ctx.penalize(0.5, note)
+            elif not i.valid_min <= value <= i.valid_max:
+                note = (f"the fitted {name} = {value:.3g} {unit} is outside the range seen in sprinters "
+                        f"[{i.valid_min:g}, {i.valid_max:g}] {unit}")
+                ctx.warn(note)
+                ctx.penalize(0.2, note)
+        if rse > POOR_FIT_RSE:
+            note = f"poor fit: residual standard error {rse:.3f} s (> {POOR_FIT_RSE} s) for split times"
+            ctx.warn(note)
+            ctx.penalize(0.2, note)
+
     def _fv(self, p, ctx: Context, mss: float, tau: float, mac: float) -> None:
+        mac_range = ctx.registry.get(FVP).spec.input("MAC")
+        if not mac_range.min <= mac <= mac_range.max:
+            raise InvalidValueError(f"the splits imply a maximal acceleration of {mac:.3g} m/s^2, outside "
+                                    f"[{mac_range.min:g}, {mac_range.max:g}]: no force-velocity profile for them",
+                                    parameter="times", value=mac, valid_range=(mac_range.min, mac_range.max),
+                                    unit="m/s^2")
         reg = ctx.registry
         ctx.param("mass", p.mass, "kg")
         ctx.param("height", p.height, "m")
@@ -168,53 +198,53 @@ class SprintProfile(Calculation):
             ctx.assume(f"wind {p.wind:+.1f} m/s along the sprint (tail wind positive)")
         air = reg.get("sprint_profile.air_drag_constant")
         ctx.evaluate(air, mass=p.mass, height=p.height, pressure=p.pressure, temperature=p.temperature)
-        rho = ctx.step("Air density (Samozino)", output="air_density", value=None, unit="kg/m^3",
-                       expression="1.293*(P/101325)*(273/(273 + T))", inputs={"P": p.pressure, "T": p.temperature},
-                       model=air, equation="rho = 1.293 (P/760 Torr) (273/(273 + T))")
-        af = ctx.step("Frontal area", output="frontal_area", value=None, unit="m^2",
-                      expression="0.266*0.2025*h**0.725*m**0.425", inputs={"h": p.height, "m": p.mass}, model=air,
-                      equation="Af = 0.266 x 0.2025 h^0.725 m^0.425 (Pugh; Du Bois)")
-        k = ctx.step("Air drag constant k = 0.5 rho Af Cd", output="k", value=None, unit="kg/m",
-                     expression="0.5*air_density*frontal_area*Cd",
-                     inputs={"air_density": rho, "frontal_area": af, "Cd": 0.9}, model=air,
-                     equation="k = 0.5 rho Af Cd")
+        rho = formula_step(ctx, "Air density (Samozino)", output="air_density", value=None, unit="kg/m^3",
+                           expression="1.293*(P/101325)*(273/(273 + T))", inputs={"P": p.pressure, "T": p.temperature},
+                           model=air, equation="rho = 1.293 (P/760 Torr) (273/(273 + T))")
+        af = formula_step(ctx, "Frontal area", output="frontal_area", value=None, unit="m^2",
+                          expression="0.266*0.2025*h**0.725*m**0.425", inputs={"h": p.height, "m": p.mass}, model=air,
+                          equation="Af = 0.266 x 0.2025 h^0.725 m^0.425 (Pugh; Du Bois)")
+        k = formula_step(ctx, "Air drag constant k = 0.5 rho Af Cd", output="k", value=None, unit="kg/m",
+                         expression="0.5*air_density*frontal_area*Cd",
+                         inputs={"air_density": rho, "frontal_area": af, "Cd": 0.9}, model=air,
+                         equation="k = 0.5 rho Af Cd")
         m_in = {"MSS": mss, "mass": p.mass, "height": p.height, "pressure": p.pressure,
                 "temperature": p.temperature, "wind": p.wind}
         base = {"m": p.mass, "k": k, "w": p.wind, "MSS": mss, "MAC": mac}
         if p.fv_method == "analytic":
             fvp = reg.get(FVP)
             res = ctx.evaluate(fvp, **m_in, MAC=mac)
-            f0 = ctx.step("F0 = m MAC + F_air(v = 0)", output="F0", value=float(res["F0"]), unit="N",
-                          expression="m*MAC - k*w*abs(w)", inputs=base, model=fvp)
-            v0 = ctx.step("V0: root of k MSS (V0 - w)^2 = m MAC (V0 - MSS)", output="V0", value=float(res["V0"]),
-                          unit="m/s", expression="(m*MAC + 2*k*MSS*w - sqrt((m*MAC + 2*k*MSS*w)**2 - "
-                                                 "4*k*MSS*(m*MAC*MSS + k*MSS*w**2)))/(2*k*MSS)",
-                          inputs=base, model=fvp)
-            slope = ctx.step("FV slope = -(F0/m)/V0", output="FV_slope", value=float(res["FV_slope"]), unit="1/s",
-                             expression="-(F0/m)/V0", inputs={"F0": f0, "m": p.mass, "V0": v0}, model=fvp)
+            f0 = formula_step(ctx, "F0 = m MAC + F_air(v = 0)", output="F0", value=float(res["F0"]), unit="N",
+                              expression="m*MAC - k*w*abs(w)", inputs=base, model=fvp)
+            v0 = formula_step(ctx, "V0: root of k MSS (V0 - w)^2 = m MAC (V0 - MSS)", output="V0", value=float(res["V0"]),
+                              unit="m/s", expression="(m*MAC + 2*k*MSS*w - sqrt((m*MAC + 2*k*MSS*w)**2 - "
+                                                     "4*k*MSS*(m*MAC*MSS + k*MSS*w*w)))/(2*k*MSS)",
+                              inputs=base, model=fvp)
+            slope = formula_step(ctx, "FV slope = -(F0/m)/V0", output="FV_slope", value=float(res["FV_slope"]), unit="1/s",
+                                 expression="-(F0/m)/V0", inputs={"F0": f0, "m": p.mass, "V0": v0}, model=fvp)
             method = fvp
         else:
             fvp = reg.get("sprint_profile.fvp_samozino_2016")
             s_in = {**m_in, "TAU": tau}
             res = ctx.evaluate(fvp, **s_in)
             note = "linear regression over 600 samples of the modelled sprint; re-checked by re-running it"
-            f0 = ctx.step("F0: intercept of horizontal force on velocity", output="F0", value=float(res["F0"]),
-                          unit="N", inputs=s_in, model=fvp, note=note)
-            v0 = ctx.step("V0: velocity where the force line reaches zero", output="V0", value=float(res["V0"]),
-                          unit="m/s", inputs=s_in, model=fvp, note=note)
-            slope = ctx.step("FV slope = -(F0/m)/V0", output="FV_slope", value=float(res["FV_slope"]), unit="1/s",
-                             expression="-(F0/m)/V0", inputs={"F0": f0, "m": p.mass, "V0": v0}, model=fvp)
-            rf = ctx.step("RFmax: maximal ratio of forces after 0.3 s", output="RFmax", value=float(res["RFmax"]),
-                          unit="1", inputs=s_in, model=fvp, note=note)
-            drf = ctx.step("DRF: decrease of the ratio of forces per m/s", output="DRF", value=float(res["DRF"]),
-                           unit="1/s", inputs=s_in, model=fvp, note=note)
+            f0 = formula_step(ctx, "F0: intercept of horizontal force on velocity", output="F0", value=float(res["F0"]),
+                              unit="N", inputs=s_in, model=fvp, note=note)
+            v0 = formula_step(ctx, "V0: velocity where the force line reaches zero", output="V0", value=float(res["V0"]),
+                              unit="m/s", inputs=s_in, model=fvp, note=note)
+            slope = formula_step(ctx, "FV slope = -(F0/m)/V0", output="FV_slope", value=float(res["FV_slope"]), unit="1/s",
+                                 expression="-(F0/m)/V0", inputs={"F0": f0, "m": p.mass, "V0": v0}, model=fvp)
+            rf = formula_step(ctx, "RFmax: maximal ratio of forces after 0.3 s", output="RFmax", value=float(res["RFmax"]),
+                              unit="1", inputs=s_in, model=fvp, note=note)
+            drf = formula_step(ctx, "DRF: decrease of the ratio of forces per m/s", output="DRF", value=float(res["DRF"]),
+                               unit="1/s", inputs=s_in, model=fvp, note=note)
             method = fvp
-        pm = ctx.step("Pmax = F0 V0 / 4", output="Pmax", value=None, unit="W", expression="F0*V0/4",
-                      inputs={"F0": f0, "V0": v0}, model=method)
-        f0r = ctx.step("F0 per kg", output="F0_rel", value=None, unit="N/kg", expression="F0/m",
-                       inputs={"F0": f0, "m": p.mass})
-        pmr = ctx.step("Pmax per kg", output="Pmax_rel", value=None, unit="W/kg", expression="Pmax/m",
-                       inputs={"Pmax": pm, "m": p.mass})
+        pm = formula_step(ctx, "Pmax = F0 V0 / 4", output="Pmax", value=None, unit="W", expression="F0*V0/4",
+                          inputs={"F0": f0, "V0": v0}, model=method)
+        f0r = formula_step(ctx, "F0 per kg", output="F0_rel", value=None, unit="N/kg", expression="F0/m",
+                           inputs={"F0": f0, "m": p.mass})
+        pmr = formula_step(ctx, "Pmax per kg", output="Pmax_rel", value=None, unit="W/kg", expression="Pmax/m",
+                           inputs={"Pmax": pm, "m": p.mass})
         ctx.output("F0", f0, "N", display=f"{f0:.0f} N", description="horizontal force at zero velocity")
         ctx.output("V0", v0, "m/s", display=f"{v0:.2f} m/s", description="velocity at zero horizontal force")
         ctx.output("Pmax", pm, "W", display=f"{pm:.0f} W", description="maximal horizontal power")

@@ -7,7 +7,7 @@ from pydantic import Field
 
 from ...models.timing import FALSE_START_LIMIT, HAND_FAT_DEFAULT, HAND_FAT_VARIANTS, MS_GUARD
 from .base import Calculation, Context, Distance, StrictParams, Time, calculation, from_spec
-from .pacing import num, show_time
+from .pacing import formula_step, num, show_time
 
 _VARIANT_NOTES = {
     "standard": "Track & Field News / athletic.net rule: +0.24 s below 300 m, +0.14 s from 300 m to below 800 m, "
@@ -52,15 +52,15 @@ class HandTiming(Calculation):
         ctx.param("variant", p.variant, "1")
         m = ctx.registry.get("timing.hand_to_fat")
         res = ctx.evaluate(m, hand_time=p.hand_time, distance=p.distance, variant=p.variant)
-        rounded = ctx.step("Round the hand time up to the next 0.1 s", output="rounded_hand_time",
-                           value=float(res["rounded_hand_time"]), unit="s", expression="ceil_to(t, 0.1)",
-                           inputs={"t": p.hand_time}, model=m, note="hand times are read to the next longer 0.1 s")
-        off = ctx.step(f"Offset for {num(p.distance)} m", output="offset", value=float(res["offset"]), unit="s",
-                       expression=offset_expression(p.variant), inputs={"d": p.distance}, model=m,
-                       note=_VARIANT_NOTES[p.variant])
-        fat = ctx.step("FAT equivalent = rounded hand time + offset", output="fat_time", value=float(res["fat_time"]),
-                       unit="s", expression="rounded_hand_time + offset",
-                       inputs={"rounded_hand_time": rounded, "offset": off}, model=m, tolerance=1e-9)
+        rounded = formula_step(ctx, "Round the hand time up to the next 0.1 s", output="rounded_hand_time",
+                               value=float(res["rounded_hand_time"]), unit="s", expression="ceil_to(t, 0.1)",
+                               inputs={"t": p.hand_time}, model=m, note="hand times are read to the next longer 0.1 s")
+        off = formula_step(ctx, f"Offset for {num(p.distance)} m", output="offset", value=float(res["offset"]), unit="s",
+                           expression=offset_expression(p.variant), inputs={"d": p.distance}, model=m,
+                           note=_VARIANT_NOTES[p.variant])
+        fat = formula_step(ctx, "FAT equivalent = rounded hand time + offset", output="fat_time",
+                           value=float(res["fat_time"]), unit="s", expression="rounded_hand_time + offset",
+                           inputs={"rounded_hand_time": rounded, "offset": off}, model=m, tolerance=1e-9)
         ctx.assume("hand times are systematically fast because the timer reacts to the start signal")
         ctx.output("fat_time", fat, "s", display=show_time(fat), primary=True, description="FAT-equivalent time")
         ctx.output("rounded_hand_time", rounded, "s", display=show_time(rounded) if rounded >= 60 else f"{rounded:.1f} s",
@@ -94,17 +94,18 @@ class FalseStart(Calculation):
         m = ctx.registry.get("timing.false_start")
         res = ctx.evaluate(m, reaction_time=p.reaction_time, limit=p.limit)
         guard = MS_GUARD
-        rt_ms = ctx.step("Reaction time in whole milliseconds", output="reaction_ms", value=float(res["reaction_ms"]),
-                         unit="1", expression=f"floor(rt*1000 + {guard})", inputs={"rt": p.reaction_time}, model=m,
-                         note="integer milliseconds, so 0.100 s is never misread through binary rounding")
-        lim_ms = ctx.step("Limit in whole milliseconds", output="limit_ms", value=None, unit="1",
-                          expression=f"floor(limit*1000 + {guard})", inputs={"limit": p.limit})
-        verdict = ctx.step("False start if the reaction time is below the limit", output="false_start",
-                           value=float(res["false_start"]), unit="1", expression="1 if reaction_ms < limit_ms else 0",
-                           inputs={"reaction_ms": rt_ms, "limit_ms": lim_ms}, model=m)
-        margin = ctx.step("Margin to the limit (negative = false start)", output="margin", value=float(res["margin"]),
-                          unit="s", expression="(reaction_ms - limit_ms)/1000",
-                          inputs={"reaction_ms": rt_ms, "limit_ms": lim_ms}, model=m)
+        rt_ms = formula_step(ctx, "Reaction time in whole milliseconds", output="reaction_ms",
+                             value=float(res["reaction_ms"]), unit="1", expression=f"floor(rt*1000 + {guard})",
+                             inputs={"rt": p.reaction_time}, model=m,
+                             note="integer milliseconds, so 0.100 s is never misread through binary rounding")
+        lim_ms = formula_step(ctx, "Limit in whole milliseconds", output="limit_ms", value=None, unit="1",
+                              expression=f"floor(limit*1000 + {guard})", inputs={"limit": p.limit})
+        verdict = formula_step(ctx, "False start if the reaction time is below the limit", output="false_start",
+                               value=float(res["false_start"]), unit="1", expression="1 if reaction_ms < limit_ms else 0",
+                               inputs={"reaction_ms": rt_ms, "limit_ms": lim_ms}, model=m)
+        margin = formula_step(ctx, "Margin to the limit (negative = false start)", output="margin",
+                              value=float(res["margin"]), unit="s", expression="(reaction_ms - limit_ms)/1000",
+                              inputs={"reaction_ms": rt_ms, "limit_ms": lim_ms}, model=m)
         rt_s = f"{int(rt_ms) / 1000:.3f} s"
         lim_s = f"{int(lim_ms) / 1000:.3f} s"
         display = (f"false start ({rt_s} is below {lim_s})" if verdict else
