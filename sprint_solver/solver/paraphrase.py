@@ -244,7 +244,7 @@ T: dict[str, list[str]] = {
         "How long will a 10K take at {pkm}/km?",
         "What's my pace per mile for a {t10k} 10K?",
         "10K in {t10k}, what pace is that?",
-        "{dist2} in {t5k}? pace please",
+        "5K in {t5k}? pace please",
         "If I run {pkm} per km, how long is a marathon?",
         "Convert {pmi} per mile to per km",
         "What pace do I need for a {goalm} marathon?",

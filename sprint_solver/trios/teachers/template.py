@@ -272,8 +272,8 @@ def _wind(s: Any, rng: random.Random) -> list[str]:
         else:
             cost = "headwind" if w < 0 else "conditions"
             out.append(_p(rng, [f"The {cost} cost about {abs(corr):.2f} s; in calm conditions this is a {t0} run.",
-                                f"In still air you would have run about {t0}, {abs(corr):.2f} s faster than the "
-                                f"clock showed."]))
+                                f"In still air you would have run about {t0}: the {cost} cost you {abs(corr):.2f} s "
+                                f"on the clock."]))
         if w > 2.0:
             out.append(_p(rng, [f"With {w:+.1f} m/s the mark is wind-assisted and does not count for records "
                                 "(the limit is +2.0 m/s).",
