@@ -24,6 +24,20 @@ DATA = Path(os.environ.get("SPRINT_SOLVER_SHARED_DATA", HERE.parent.parent / "sh
 BUDGET_S = 120.0
 
 
+def run_dump(mb: float) -> list[Row]:
+    """User mode: train the generic families on a dump of replicated real files (bench_ingest's)."""
+    import tempfile
+    from bench_ingest import build_dump
+    from sprint_solver.fitting.train import train
+    with tempfile.TemporaryDirectory(prefix="sprint-train-") as tmp:
+        size = build_dump(mb, Path(tmp))
+        t0 = time.perf_counter()
+        rep = train(tmp, write=False)
+        dt = time.perf_counter() - t0
+    return [Row("bench_train", f"train on a {size / 1e6:.0f} MB user dump", dt, "s",
+                note=f"{len(rep.models)} cards ({', '.join(sorted(rep.seconds))}); peak RSS {peak_rss_mb():.0f} MiB")]
+
+
 def run(quick: bool = False, repeat: int | None = None) -> list[Row]:
     if not DATA.is_dir():
         return [Row("bench_train", "skipped", float("nan"), "", note=f"no data at {DATA}")]
@@ -46,5 +60,8 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--repeat", type=int, default=None)
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--dump-mb", type=float, default=None, help="also train on a replicated dump of this size")
     a = ap.parse_args()
     print_rows(run(a.quick, a.repeat))
+    if a.dump_mb:
+        print_rows(run_dump(a.dump_mb))

@@ -145,28 +145,28 @@ if dataset("diamond_league_sprints"):
             pub[m] = (ev("wind.mureika_100m", time=t[m], wind=wind[m]) if event == "100m" else
                       ev("wind.mureika_200m", time=t[m], wind=wind[m], sex=s))["correction"]
         moinat = ev("wind.moinat_2018", time=t, wind=wind, event=event)["correction"]
+        # a model predicts time = baseline - correction; centre it like the data
+        pred = {k: -demean(v, g) for k, v in (("fitted", fitted), ("Mureika", pub), ("Moinat", moinat))}
         edges = np.arange(-3.0, 3.51, 0.5)
         b = np.digitize(wind, edges)
-        mids, o, p_fit, p_pub, p_moi, n = [], [], [], [], [], []
+        mids, o, se, binned = [], [], [], {k: [] for k in pred}
         for k in range(1, len(edges)):
             m = b == k
             if m.sum() < 20:
                 continue
             mids.append(0.5 * (edges[k - 1] + edges[k]))
-            o.append(obs[m].mean()); n.append(m.sum())
-            # a model predicts time = baseline - correction, centred the same way as the data
-            p_fit.append(-demean(fitted, g)[m].mean())
-            p_pub.append(-demean(pub, g)[m].mean())
-            p_moi.append(-demean(moinat, g)[m].mean())
-        se = [obs[b == k].std() / np.sqrt(c) for k, c in zip([np.searchsorted(edges, x) for x in mids], n)]
+            o.append(obs[m].mean())
+            se.append(obs[m].std() / np.sqrt(m.sum()))
+            for k, v in pred.items():
+                binned[k].append(v[m].mean())
         ax.errorbar(mids, o, yerr=1.96 * np.array(se), fmt="o", color="C3", capsize=3,
-                    label=f"data ({len(t)} races)")
-        ax.plot(mids, p_fit, "k-", lw=2, label="fitted")
-        ax.plot(mids, p_pub, "-", label="Mureika")
-        ax.plot(mids, p_moi, "--", label="Moinat 2018")
+                    label=f"data ({len(t)} results)")
+        ax.plot(mids, binned["fitted"], "k-", lw=2, label="fitted")
+        ax.plot(mids, binned["Mureika"], "-", label="Mureika")
+        ax.plot(mids, binned["Moinat"], "--", label="Moinat 2018")
         ax.set(title=f"Diamond League {event}", xlabel="wind [m/s]")
+        ax.legend(fontsize=8)
     axes[0].set_ylabel("time - athlete-season mean [s]")
-    axes[0].legend(fontsize=8)
     plt.show()
 """),
     md("""
@@ -249,6 +249,8 @@ Each fitted card records its comparisons with the literature (`spec.comparisons`
 value with its bootstrap 95 % CI next to the published value (± its stated uncertainty).
 """),
     code("""
+import re
+
 items = []
 for name in ("wind.fitted_100m", "wind.fitted_200m", "altitude.fitted_sprint", "lanes.fitted_200m"):
     for c in reg.get(name).spec.comparisons or []:
@@ -259,8 +261,10 @@ for y, (name, c) in enumerate(items):
     lo, hi = c.get("ci") or (c["fitted"], c["fitted"])
     ax.errorbar([c["fitted"]], [y], xerr=[[c["fitted"] - lo], [hi - c["fitted"]]], fmt="ko", capsize=3)
     ax.errorbar([c["published"]], [y + 0.2], xerr=[c.get("published_pm") or 0], fmt="s", color="C3", capsize=3)
-labels = [f"{n.split('.')[1]}: {c['source']}" for n, c in items]
-ax.set_yticks(range(len(items)), labels, fontsize=7)
+def label(name, c):
+    who = re.search(r"\d+\.\d+ s (?:wo)?men's \d+ ?m|(?:wo)?men's 200 m|\d+ m\b", c["quantity"])
+    return f"{name} | {c['source']} | {who.group(0) if who else ''}"
+ax.set_yticks(range(len(items)), [label(n, c) for n, c in items], fontsize=7)
 ax.invert_yaxis()
 ax.set_xlabel("s  (black: fitted with 95 % CI; red: published)")
 plt.show()
@@ -308,7 +312,7 @@ for level in ("all", "elite", "competitive", "recreational"):
     if level == "all":
         ax.fill_between(wb, f["slowdown_pct"] - f["ci_halfwidth"], f["slowdown_pct"] + f["ci_halfwidth"],
                         color="C0", alpha=0.15)
-for sex, style in (("men", "C3-"), ("women", "C3:")):
+for sex, style in (("men", "C7-"), ("women", "C7:")):
     ax.step(wb, ev("heat.ely_wbgt", wbgt=wb, sex=sex)["slowdown_pct"], style, where="post",
             label=f"Ely 2007 quartiles, top-3 {sex}")
 
@@ -343,8 +347,8 @@ The mono-exponential model `v(t) = MSS (1 - exp(-t/τ))` fitted to Usain Bolt's 
 from the 2009 Berlin final (Graubner & Nixdorf 2011; times from the gun minus the 0.146 s
 reaction time) with `fit_timing_gates(..., time_correction=True)`. The laser-measured peak
 speed was 12.34 m/s. Right: the reference profile `sprint_profile.fitted_vescovi` (median of
-52 female team-sport athletes' timing-gate splits, Vescovi data) with its band, and the
-athletes' splits.
+52 female team-sport athletes' timing-gate splits, Vescovi data, timed from first movement)
+with its band, and the athletes' splits shifted by each one's fitted time correction.
 """),
     code("""
 from sprint_solver.models.sprint_profile import fit_timing_gates, predict_velocity
@@ -370,7 +374,7 @@ if splits:
     print("residuals [s]:", np.round(fit["residuals"], 3))
 
 dist = np.linspace(1, 40, 100)
-f = ev("sprint_profile.fitted_vescovi", distance=np.clip(dist, 5, 40))
+f = ev("sprint_profile.fitted_vescovi", distance=dist)
 ax = axes[1]
 ax.plot(dist, f["time"], "k", lw=2, label="sprint_profile.fitted_vescovi")
 ax.fill_between(dist, f["time"] - f["ci_halfwidth"], f["time"] + f["ci_halfwidth"], color="k", alpha=0.15)
@@ -380,8 +384,10 @@ if ves:
         vrows = list(csv.DictReader(fh))
     gates = [5, 10, 20, 30, 35]
     for r in vrows:
-        ax.plot(gates, [float(r[f"{x}m"]) for x in gates], ".", color="C0", alpha=0.3)
-    ax.plot([], [], ".", color="C0", label=f"{len(vrows)} athletes' splits")
+        # the profile's clock starts at first movement: add each athlete's fitted time correction
+        ts = np.array([float(r[f"{x}m"]) for x in gates])
+        ax.plot(gates, ts + fit_timing_gates(gates, ts, time_correction=True)["TC"], ".", color="C0", alpha=0.3)
+    ax.plot([], [], ".", color="C0", label=f"{len(vrows)} athletes' splits + their fitted TC")
 ax.set(xlabel="distance [m]", ylabel="split time [s]", title="Reference acceleration profile")
 ax.legend(fontsize=8)
 plt.show()
@@ -463,17 +469,21 @@ def read(path):
 
 kept = read(Path(cfg.out) / "trios.jsonl")
 rejected = read(Path(cfg.out) / "rejected.jsonl")
-row = next(r for r in kept if r["metadata"]["kind"] == "single" and r["metadata"]["complexity"] >= 2)
+singles = [r for r in kept if r["metadata"]["kind"] == "single"]
+by_type = {r["metadata"]["calculation_type"]: r for r in reversed(singles)}
+row = next((by_type[c] for c in ("wind_correction", "altitude_correction", "temperature_effect_sprint",
+                                 "grade_adjusted_pace") if c in by_type), singles[0])
 print("QUERY:", row["query"])
 call = row["solution_method"]["calls"][0]
 print("TOOL CALL:", call["name"], json.dumps(call["arguments"]))
 print("TRACE:\\n" + row["solution_method"]["rendered"][:1200])
-print("ANSWER:", row["answer"])
+print("ANSWER:", row["answer"][:900])
 print("CHECKS:", [(c["name"], c["ok"]) for c in row["metadata"]["validation"]["checks"]])
 """),
     md("""
 Every kept trace can be re-checked independently of the run: `Solution.verify()` recomputes each
-step from its recorded inputs with the whitelisted expression evaluator.
+step from its recorded inputs with the whitelisted expression evaluator. Rejected rows keep the
+failing check and its reason (`rejected.jsonl`), so a weak template or teacher shows up by name.
 """),
     code("""
 n_sol = n_ok = 0

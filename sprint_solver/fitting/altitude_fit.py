@@ -45,8 +45,7 @@ def venue_table(ctx: TrainContext) -> VenueTable | None:
 
 
 def load(ctx: TrainContext, venues: VenueTable | None) -> Table:
-    t = to_table(ctx.results("wa_toplists_sprint"), keep=lambda r: r.event in EVENTS, venues=venues)
-    t = usable_times(t)
+    t = usable_times(ctx.table("wa_toplists_sprint", venues=venues))
     t = t.filter(np.isin(t["sex"], SEXES), "sex missing")
     t = t.filter(np.isfinite(t["altitude"]), "venue not matched to an altitude")
     t = t.filter(np.isfinite(t["wind"]), "wind missing")
@@ -116,7 +115,7 @@ def train(ctx: TrainContext) -> list[ModelSpec]:
             beta = fit(t, d, g=g, X=X)
             # cluster bootstrap over venues: altitude is a venue-level regressor
             rng = ctx.rng("alt" + key)
-            cl = np.unique(t["venue"].astype(str), return_inverse=True)[1]
+            cl = group_ids(t["venue"])
             B = np.asarray([fit(t, d, cluster_weights(cl, rng), g, X) for _ in range(ctx.bootstrap)])
             params["coef"][key] = [beta[2]]
             params["cov"][key] = [[float(np.var(B[:, 2], ddof=1))]]

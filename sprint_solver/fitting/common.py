@@ -13,6 +13,8 @@ from .features import Table, sig
 from .ingest import IngestStats, iter_dir
 
 BOOTSTRAP_N = 200
+#: name of the single dataset in user mode (``--data`` is a directory of raw results)
+GENERIC = "results"
 CV_FOLDS = 5
 
 
@@ -27,6 +29,7 @@ class TrainContext:
     #: user mode: ``data`` is a directory of raw results in the documented schema
     generic: bool = False
     stats: dict[str, IngestStats] = field(default_factory=dict)
+    _tables: dict[str, Table] = field(default_factory=dict, repr=False)
 
     def dataset(self, name: str) -> Path | None:
         """A dataset folder under ``data`` (``None`` if absent)."""
@@ -39,6 +42,21 @@ class TrainContext:
         st = IngestStats()  # each read is a full pass: keep the statistics of the latest one
         self.stats[name] = st
         return iter_dir(root, st)
+
+    def table(self, name: str, venues=None) -> Table:
+        """The sprint results (100 m / 200 m) of a dataset as columns, read once per run.
+
+        Every family that needs the same dataset shares one streaming pass (a user's
+        200 MB dump is read once, not once per model).
+        """
+        key = GENERIC if self.generic else name
+        if key not in self._tables:
+            from .features import VenueTable, to_table
+            if self.generic and venues is None and (self.data / "venue_altitudes.csv").is_file():
+                venues = VenueTable.load(self.data / "venue_altitudes.csv")
+            self._tables[key] = to_table(self.results(key), keep=lambda r: r.event in ("100m", "200m"),
+                                         venues=venues)
+        return self._tables[key]
 
     def rng(self, salt: str) -> np.random.Generator:
         """A generator seeded by the run seed and a per-model salt (order independent)."""
@@ -54,6 +72,11 @@ def provenance(ctx: TrainContext, datasets: list[str], table: Table | None, rows
                files: dict[str, dict[str, str]] | None = None) -> dict[str, Any]:
     """Card provenance: datasets, sha256 of each file, rows used / dropped with reasons, seed."""
     hashes: dict[str, dict[str, str]] = {}
+    if ctx.generic:
+        datasets = [f"{ctx.data.name} (user results, documented schema)"]
+        st = ctx.stats.get(GENERIC)
+        if st is not None:
+            hashes[datasets[0]] = dict(sorted(st.files.items()))
     for d in datasets:
         st = ctx.stats.get(d)
         if st is not None and st.files:

@@ -156,12 +156,21 @@ def usable_times(t: Table) -> Table:
 
 
 # --- fixed effects -------------------------------------------------------------------------
+def factorize(k: np.ndarray) -> np.ndarray:
+    """Integer codes of a column: hashing for strings (order of first appearance, so
+    deterministic for a deterministic file order), sorting for numbers."""
+    k = np.asarray(k)
+    if k.dtype == object or k.dtype.kind in "US":
+        index: dict[Any, int] = {}
+        return np.fromiter((index.setdefault(v, len(index)) for v in k.tolist()), dtype=np.int64, count=len(k))
+    return np.unique(k, return_inverse=True)[1].astype(np.int64)
+
+
 def group_ids(*keys: np.ndarray) -> np.ndarray:
-    """Dense integer ids for the combination of key columns (deterministic: sorted)."""
+    """Dense integer ids (0..n-1) for the combination of key columns."""
     code = np.zeros(len(keys[0]), dtype=np.int64)
     for k in keys:
-        k = np.asarray(k)
-        u = np.unique(k.astype(str) if k.dtype == object else k, return_inverse=True)[1].astype(np.int64)
+        u = factorize(k)
         code = code * (int(u.max()) + 1 if len(u) else 1) + u
     return np.unique(code, return_inverse=True)[1]
 
@@ -216,12 +225,12 @@ def person_key(tab: "Table") -> np.ndarray:
 
 def grouped_folds(groups: np.ndarray, k: int, seed: int) -> np.ndarray:
     """Fold index per row; every group (athlete) lands in exactly one fold."""
-    uniq = np.unique(groups.astype(str))
+    idx = group_ids(groups)
+    n = int(idx.max()) + 1 if len(idx) else 0
     rng = np.random.default_rng(seed)
-    perm = rng.permutation(len(uniq))
-    fold_of = np.empty(len(uniq), int)
-    fold_of[perm] = np.arange(len(uniq)) % k
-    idx = np.searchsorted(uniq, groups.astype(str))
+    perm = rng.permutation(n)
+    fold_of = np.empty(n, int)
+    fold_of[perm] = np.arange(n) % k
     return fold_of[idx]
 
 

@@ -31,8 +31,8 @@ SLOW_FRACTION = 0.05
 
 
 def load(ctx: TrainContext) -> Table:
-    t = to_table(ctx.results("munro_wc_round1"), keep=lambda r: r.event == "200m")
-    t = usable_times(t)
+    t = ctx.table("munro_wc_round1")
+    t = usable_times(t.filter(t["event"] == "200m"))
     t = t.filter(np.isfinite(t["wind"]), "wind missing")
     t = t.filter(np.isfinite(t["sb"]), "season best missing")
     t = t.filter(np.isin(t["lane"], LANES), "lane missing or outside 1-9")
@@ -92,7 +92,7 @@ def train(ctx: TrainContext) -> list[ModelSpec]:
         beta = fit(t)
         eff = lane_effects(beta)
         rng = ctx.rng("lanes" + sx)
-        cl = np.unique(t["race"].astype(str), return_inverse=True)[1]
+        cl = group_ids(t["race"])
         B = np.asarray([lane_effects(fit(t, cluster_weights(cl, rng))) for _ in range(ctx.bootstrap)])
         params["effects"][sx] = eff
         params["cov"][sx] = np.cov(B.T)

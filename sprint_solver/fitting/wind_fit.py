@@ -45,8 +45,8 @@ CANDIDATES = [("physics", "pooled"), ("physics", "by_sex"), ("quadratic", "poole
 
 # --- design --------------------------------------------------------------------------------
 def load_design(ctx: TrainContext, event: str) -> Table:
-    t = to_table(ctx.results("diamond_league_sprints"), keep=lambda r: r.event == event)
-    t = usable_times(t)
+    t = ctx.table("diamond_league_sprints")
+    t = usable_times(t.filter(t["event"] == event))
     t = t.filter(np.isfinite(t["wind"]), "wind missing")
     t = t.filter(np.isin(t["sex"], SEXES), "sex missing")
     t = t.filter(t["athlete_id"] != "", "athlete id missing")
@@ -182,7 +182,7 @@ def paired_delta(e_fit: np.ndarray, e_pub: np.ndarray, athletes: np.ndarray, rng
                  n: int) -> dict[str, Any]:
     """MAE(fitted) - MAE(published) on the same races, with an athlete-cluster bootstrap 95 % CI."""
     d = np.abs(e_fit) - np.abs(e_pub)
-    cl = np.unique(athletes.astype(str), return_inverse=True)[1]
+    cl = group_ids(athletes)
     k = int(cl.max()) + 1
     s = np.bincount(cl, d, minlength=k)
     c = np.bincount(cl, minlength=k).astype(float)
@@ -202,8 +202,8 @@ def summarise(err: np.ndarray) -> dict[str, float]:
 def wc_design(ctx: TrainContext, event: str) -> Table | None:
     if ctx.dataset("munro_wc_round1") is None:
         return None
-    t = to_table(ctx.results("munro_wc_round1"), keep=lambda r: r.event == event)
-    t = usable_times(t)
+    t = ctx.table("munro_wc_round1")
+    t = usable_times(t.filter(t["event"] == event))
     t = t.filter(np.isfinite(t["wind"]), "wind missing")
     t = t.filter(np.isfinite(t["sb"]), "season best missing")
     return t.filter(t["time"] <= t["sb"] * (1 + WC_SLOW_FRACTION),

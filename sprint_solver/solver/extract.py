@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
@@ -87,7 +88,7 @@ _TOKEN = re.compile(r"""
 _WORD = re.compile(r"[a-z]+")
 _SENTENCE_END = re.compile(r"[?!;]|\.(?:\s|$)")
 #: where a quantity can start: scanning only these positions is several times faster than finditer
-_START = re.compile(r"[+-]?\.?\d")
+_START = re.compile(r"[+-]?\.?\d[\d.,:]*")
 
 _PACE_PER = re.compile(r"(miles?|mi|kilomet(?:er|re)|km|k|400\s?m|400|lap)$")
 _SPEED_UNIT = {"m/s": "m/s", "ms-1": "m/s", "mps": "m/s", "km/h": "km/h", "km/hr": "km/h",
@@ -214,27 +215,35 @@ def extract(text: str) -> Extraction:
         x = _token(m)
         if x is not None:
             qtys.append(x)
-    word_list = _WORD.findall(t)
-    ex = Extraction(t, frozenset(word_list), word_list, qtys)
+    if not qtys:
+        word_list = _WORD.findall(t)
+        return Extraction(t, frozenset(word_list), word_list, qtys)
+    starts: list[int] = []
+    word_list = []
+    for w in _WORD.finditer(t):
+        starts.append(w.start())
+        word_list.append(w.group())
+    bounds = [b.start() for b in _SENTENCE_END.finditer(t)]
     prev_end = 0
     n = len(qtys)
-    findall = _WORD.findall
     for i, x in enumerate(qtys):
         # the words around a number, up to the neighbouring numbers and not across a sentence end
-        nxt = qtys[i + 1].start if i + 1 < n else len(t)
         a = max(prev_end, x.start - 48)
-        b = min(nxt, x.end + 48)
-        stop = _SENTENCE_END.search(t, x.end, b)
-        if stop:
-            b = stop.start()
-        before = t[a:x.start]
-        cut = max(before.rfind("?"), before.rfind("!"), before.rfind(";"), before.rfind(". "))
-        if cut >= 0:
-            a += cut + 1
-        x.pre = tuple(findall(t, a, x.start)[-5:])
-        x.post = tuple(findall(t, x.end, b)[:5])
+        b = min(qtys[i + 1].start if i + 1 < n else len(t), x.end + 48)
+        if bounds:
+            k = bisect_left(bounds, x.start)
+            if k > 0 and bounds[k - 1] >= a:
+                a = bounds[k - 1] + 1
+            k = bisect_left(bounds, x.end)
+            if k < len(bounds) and bounds[k] < b:
+                b = bounds[k]
+        lo = bisect_left(starts, a)
+        j = bisect_left(starts, x.start)
+        x.pre = tuple(word_list[max(lo, j - 5):j])
+        k = bisect_left(starts, x.end)
+        x.post = tuple(word_list[k:min(bisect_left(starts, b), k + 5)])
         prev_end = x.end
-    return ex
+    return Extraction(t, frozenset(word_list), word_list, qtys)
 
 
 def _token(m: re.Match[str]) -> Qty | None:

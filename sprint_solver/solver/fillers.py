@@ -332,6 +332,9 @@ def _pace_or_time_over_distance(f: Fill, name: str = "pace") -> tuple[float, flo
         if times and d is not None:
             t = reinterpret_clock(f, times[0], d)
             times[0].used = True
+            if t <= 0 or d <= 0:
+                raise InvalidValueError("a time and a distance must both be positive to give a pace",
+                                        parameter="pace", value=f"{t} s over {d} m")
             return t / d * 1000.0, d
         bare = [x for x in f.ex.of("clock") if x.before({"at", "running", "run", "of", "normal", "usual"}, 2)]
         if bare:
@@ -445,7 +448,7 @@ def _fill_pace(f: Fill) -> None:
     if times:
         x = times[0]
         if pace is None and speed is None and d is not None and x.kind == "clock" and x.before({"at", "@"}, 1) and \
-                d.value / x.value > wr_speed(d.value) * 1.02 and not (d.value >= 20000):
+                x.value > 0 and d.value / x.value > wr_speed(d.value) * 1.02 and not (d.value >= 20000):
             # "5 miles at 8:30": as a total time it would beat the world record: it is a pace
             pace = pace_from_clock(f, x)
         else:

@@ -37,6 +37,35 @@ MAX_CHARS = 2000
 # =============================================================================================
 # routing
 # =============================================================================================
+_THE_EVENT = re.compile(r"\bthe (60|100|110|200|400)\b(?!\s*(?:m\b|meters|metres|ft|feet))")
+_FEELS = re.compile(r"\bfeels? like\b")
+_HEAT_ADJ = re.compile(r"heat[- ]adjust|adjust\w* for (?:the )?(?:heat|temperature|humidity)|in (?:the|this) heat")
+_VO2 = re.compile(r"\bvo2\s?(?:max)?\b|v\.o\.2")
+_TRAINING = re.compile(r"training (?:pace|zone|speed)|\b(?:easy|tempo|threshold|repetition|interval|recovery|"
+                       r"long[- ]run) (?:run )?(?:pace|pace?s|speed)|\btraining paces\b|\bwhat paces?\b.*\btrain")
+_PROFILE = re.compile(r"(?:max(?:imum|imal)?|top|peak) (?:sprint(?:ing)? )?(?:speed|velocity|acceleration|power)|"
+                      r"force[- ]velocity|\bf-?v profile|sprint profile|acceleration profile|velocity profile")
+_EFD = re.compile(r"(?:equivalent|effective) (?:flat )?distance|flat[- ](?:equivalent )?distance|"
+                  r"how far on the flat")
+_GAP = re.compile(r"grade[- ]adjusted|\bgap\b")
+_GAP_STRONG = re.compile(r"grade[- ]adjusted|\bgap\b|flat[- ]equivalent pace|equivalent (?:flat )?pace|on the flat")
+_LANES = re.compile(r"\blanes? (\d)|\b(\d)(?:st|nd|rd|th)? lane\b")
+_LANE_PAIR = re.compile(r"lanes? \d (?:to|and|vs|versus|or) (?:lane )?\d")
+_EVEN = re.compile(r"\b(?:even|equal) (?:pace|pacing|splits?)|\beach (?:lap|km|kilometer|kilometre|mile|400)|"
+                   r"\bper lap\b|lap times?")
+_NAMED_DIST = re.compile(r"\b(?:half[- ]marathon|marathon|the mile|a mile|mile)\b")
+_COMPARE = re.compile(r"\b(?:equivalent|could|would|can|might|should|expect|translate|convert|predict|worth|"
+                      r"capable)\b")
+_PREDICT = frozenset({"predict", "predicted", "prediction", "riegel", "predictor", "predicts", "predicting"})
+_ALT_W = frozenset({"altitude", "elevation", "elevated", "asl", "thin"})
+_TEMP_W = frozenset({"temperature", "temp", "hot", "cold", "heat", "warm", "degrees", "celsius", "fahrenheit"})
+_TRAIN_W = frozenset({"training", "easy", "tempo", "threshold", "repetition", "interval", "recovery", "long",
+                      "paces", "train", "zones"})
+_PROFILE_W = frozenset({"max", "maximum", "maximal", "top", "peak", "force", "fv", "f", "profile"})
+_EVEN_W = frozenset({"even", "equal", "each", "per", "lap"})
+_RUN_W = frozenset({"run", "running", "race", "pace", "marathon", "jog", "tempo", "easy", "slower"})
+
+
 def _sprint_distance(ex: Extraction) -> float | None:
     for x in ex.qtys:
         if x.kind in ("length", "distance") and x.unit in ("m", "mh") and x.value in SPRINT_EVENTS \
@@ -44,9 +73,10 @@ def _sprint_distance(ex: Extraction) -> float | None:
             return x.value
         if x.kind == "distance" and x.unit == "mh":
             return x.value
-    m = re.search(r"\bthe (60|100|110|200|400)\b(?!\s*(?:m\b|meters|metres|ft|feet))", ex.text)
-    if m:
-        return float(m.group(1))
+    if "the" in ex.words:
+        m = _THE_EVENT.search(ex.text)
+        if m:
+            return float(m.group(1))
     if "dash" in ex.words or "sprint" in ex.words or "sprinter" in ex.words or "sprinters" in ex.words:
         return 0.0
     # "ran 9.86 (-0.4)", "10.2s": a time to 0.1 or 0.01 s that only a sprint would have
@@ -58,50 +88,49 @@ def _sprint_distance(ex: Extraction) -> float | None:
     return None
 
 
-def _has(ex: Extraction, kinds: tuple[str, ...]) -> bool:
-    return any(x.kind in kinds for x in ex.qtys)
-
-
 def rule_scores(ex: Extraction) -> dict[str, float]:
-    """Score each calculation from cue words and quantity kinds (higher = more likely)."""
+    """Score each calculation from cue words and quantity kinds (higher = more likely).
+
+    Cheap set intersections on the question's words come first; a regular expression
+    runs only when its words are present.
+    """
     W = ex.words
     t = ex.text
     s: dict[str, float] = {}
     sprint = _sprint_distance(ex)
     kinds = {x.kind for x in ex.qtys}
-    numbers = bool(ex.qtys)
     timeish = bool(kinds & {"time", "clock", "number", "hms", "primes"})
     pace_q = "pace" in kinds or ("clock" in kinds and ("pace" in W or "per" in W))
     wind = bool(W & WIND_WORDS) or "speed" in kinds and bool(W & (HEAD_WORDS | TAIL_WORDS))
     wind = wind or ("speed" in kinds and sprint is not None and "lane" not in W)
-    signed_wind = sprint is not None and any(x.signed and x.kind in ("number", "speed") for x in ex.qtys)
-    wind = wind or signed_wind
-    alt = bool(W & {"altitude", "elevation", "elevated", "asl", "thin"}) or "sea level" in t or \
-        "above sea" in t or _venue_hint(ex) or (sprint is not None and any(
-            x.kind == "length" and x.value >= 300 and x.value not in SPRINT_EVENTS and x.before({"at", "in"}, 1)
-            for x in ex.qtys))
-    temp = "temperature" in kinds or bool(W & {"temperature", "temp", "hot", "cold", "heat", "warm", "degrees",
-                                               "celsius", "fahrenheit"})
-    humid = bool(W & HUMID_WORDS) or "dew point" in t
+    wind = wind or (sprint is not None and any(x.signed and x.kind in ("number", "speed") for x in ex.qtys))
+    alt = bool(W & _ALT_W) or ("sea" in W and ("sea level" in t or "above sea" in t)) or \
+        (sprint is not None and any(x.kind == "length" and x.value >= 300 and x.value not in SPRINT_EVENTS
+                                    and x.before({"at", "in"}, 1) for x in ex.qtys))
+    if not alt and timeish and ("distance" not in kinds):
+        alt = _venue_hint(ex)
+    temp = "temperature" in kinds or bool(W & _TEMP_W)
+    humid = bool(W & HUMID_WORDS)
     hand = bool(W & {"handheld", "stopwatch", "manual", "manually", "ht"}) or "hand" in W and \
         bool(W & {"timed", "time", "times", "timing", "held"})
     distance_q = bool(kinds & {"distance", "length"}) or bool(W & {"marathon", "half", "mile", "5k", "10k"})
 
-    if "false start" in t or "false-start" in t or W & {"reaction", "reacted", "react", "reacts"} or \
-            (W & {"rt", "dq", "disqualified", "blocks", "gun"} and any(x.value < 1.0 or x.unit == "ms"
-                                                                        for x in ex.qtys if x.kind == "time")):
+    if W & {"false", "reaction", "reacted", "react", "reacts"} and ("false start" in t or "false-start" in t or
+                                                                   W & {"reaction", "reacted", "react", "reacts"}) \
+            or (W & {"rt", "dq", "disqualified", "blocks", "gun"} and any(
+                x.value < 1.0 or x.unit == "ms" for x in ex.qtys if x.kind == "time")):
         s["false_start"] = 6
-    if "heat index" in t or re.search(r"\bfeels? like\b", t) or "apparent temperature" in t:
+    if W & {"index", "feel", "feels", "apparent"} and ("heat index" in t or _FEELS.search(t) or
+                                                      "apparent temperature" in t):
         s["heat_index"] = 6 if not pace_q else 3
     if temp and humid and not pace_q and not distance_q and not (kinds & {"clock", "time"}) and \
-            not W & {"run", "running", "race", "pace", "marathon", "adjust", "adjusted", "slower"}:
+            not W & (_RUN_W | {"adjust", "adjusted"}):
         s["heat_index"] = max(s.get("heat_index", 0), 4.5)
     if temp and (pace_q or humid or "heat" in W or "hot" in W) and sprint is None:
-        running = pace_q or timeish and distance_q or bool(W & {"run", "running", "race", "pace", "marathon",
-                                                                   "jog", "tempo", "easy", "slower"})
+        running = pace_q or timeish and distance_q or bool(W & _RUN_W)
         s["heat_adjusted_pace"] = (3 if running else 1.5) + (2 if pace_q or timeish and distance_q else 0) + \
-            (1.5 if humid else 0) + (2 if re.search(r"heat[- ]adjust|adjust\w* for (?:the )?(?:heat|temperature|"
-                                                       r"humidity)|in (?:the|this) heat", t) else 0)
+            (1.5 if humid else 0) + (2 if W & {"heat", "adjust", "adjusted", "adjusting"} and _HEAT_ADJ.search(t)
+                                     else 0)
     if "density" in W or "densities" in W:
         s["air_density"] = 6 if sprint is None or not timeish else 3.5
     if hand:
@@ -122,33 +151,27 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
         sprintish = any(x.kind in ("number", "time") and x.unit in ("", "s") and 9.0 <= x.value <= 60.0
                         for x in ex.qtys)
         s["altitude_correction"] = 4.5 if sprintish and not pace_q else 3.5
-    if W & {"points", "pts", "score", "scoring", "decathlon", "heptathlon", "pentathlon"} or "scoring table" in t:
+    if W & {"points", "pts", "score", "scoring", "decathlon", "heptathlon", "pentathlon"}:
         s["points"] = 6
-    if "vdot" in W or re.search(r"\bvo2\s?(?:max)?\b|v\.o\.2", t):
-        s["vdot"] = 4 if W & {"training", "easy", "tempo", "threshold", "zones", "paces", "predict", "predicts",
-                              "prediction", "predicted"} else 6
-    if re.search(r"training (?:pace|zone|speed)|\b(?:easy|tempo|threshold|repetition|interval|recovery|long[- ]run)"
-                 r" (?:run )?(?:pace|pace?s|speed)|\btraining paces\b|\bwhat paces?\b.*\btrain", t):
+    if "vdot" in W or ("vo" in W and _VO2.search(t)):
+        s["vdot"] = 4 if W & (_TRAIN_W | _PREDICT) else 6
+    if W & _TRAIN_W and _TRAINING.search(t):
         s["training_paces"] = 6.5
     if W & {"bmi", "bsa", "frontal"} or "surface area" in t or "body mass index" in t or "drag area" in t or \
             ("mass" in kinds and W & {"drag", "cd"}):
         s["body_metrics"] = 6
     elif "mass" in kinds and ("height" in kinds or "primes" in kinds or "tall" in W):
         s["body_metrics"] = 4
-    if W & {"mss", "tau", "pmax", "f0", "v0"} or re.search(
-            r"(?:max(?:imum|imal)?|top|peak) (?:sprint(?:ing)? )?(?:speed|velocity|acceleration|power)|"
-            r"force[- ]velocity|\bf-?v profile|sprint profile|acceleration profile|velocity profile", t):
+    if W & {"mss", "tau", "pmax", "f0", "v0"} or (W & _PROFILE_W and _PROFILE.search(t)):
         s["sprint_profile"] = 6
-    if ("naismith" in W or "scarf" in W or re.search(r"(?:equivalent|effective) (?:flat )?distance|flat[- ]"
-                                                        r"(?:equivalent )?distance|how far on the flat", t)):
+    if "naismith" in W or "scarf" in W or (W & {"distance", "far"} and _EFD.search(t)):
         s["equivalent_flat_distance"] = 6.5
-    if W & GRADE_WORDS and (pace_q or timeish or "pace" in W) or re.search(r"grade[- ]adjusted|\bgap\b", t):
-        s["grade_adjusted_pace"] = 4.5 + (1.5 if re.search(r"grade[- ]adjusted|\bgap\b|flat[- ]equivalent pace|"
-                                                                r"equivalent (?:flat )?pace|on the flat", t) else 0)
+    gap_words = bool(W & {"grade", "gap", "adjusted", "flat", "equivalent"})
+    if W & GRADE_WORDS and (pace_q or timeish or "pace" in W) or (gap_words and _GAP.search(t)):
+        s["grade_adjusted_pace"] = 4.5 + (1.5 if gap_words and _GAP_STRONG.search(t) else 0)
     if "lane" in W or "lanes" in W or "stagger" in W:
-        lanes = re.findall(r"\blanes? (\d)", t) + re.findall(r"\b(\d)(?:st|nd|rd|th)? lane\b", t)
-        if not wind and (len(lanes) >= 2 or "stagger" in W or "curve" in W or "bend" in W or
-                         re.search(r"lanes? \d (?:to|and|vs|versus|or) (?:lane )?\d", t)):
+        lanes = _LANES.findall(t)
+        if not wind and (len(lanes) >= 2 or "stagger" in W or "curve" in W or "bend" in W or _LANE_PAIR.search(t)):
             s["lane_effect"] = 5.5
         elif not wind and sprint in (200.0, 400.0, 300.0) and lanes:
             s["lane_effect"] = 4.5
@@ -164,19 +187,20 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
             s["sprint_profile"] = max(s.get("sprint_profile", 0), 5.5)
         else:
             s["even_splits"] = 4.5 + (1.5 if W & {"even", "evenly", "equal", "each", "every", "per"} else 0)
-    elif re.search(r"\b(?:even|equal) (?:pace|pacing|splits?)|\beach (?:lap|km|kilometer|kilometre|mile|400)|"
-                   r"\bper lap\b|lap times?", t) and timeish:
+    elif timeish and W & (_EVEN_W | {"laps", "times"}) and _EVEN.search(t):
         s["even_splits"] = 5
-    dists = [x for x in ex.qtys if x.kind in ("distance", "length")] + \
-        [None] * (len(re.findall(r"\b(?:half[- ]marathon|marathon|the mile|a mile|mile)\b", t)))
-    if W & {"predict", "predicted", "prediction", "riegel", "predictor", "predicts", "predicting"} or (
-            len(dists) >= 2 and timeish and re.search(
-                r"\b(?:equivalent|could|would|can|might|should|expect|translate|convert|predict|worth|capable)\b", t)):
-        s["race_prediction"] = (6.5 if len(dists) >= 2 else 5) if W & {
-            "predict", "predicted", "prediction", "riegel", "predictor", "predicts", "predicting"} else 4.5
+    if distance_q and timeish:
+        n_dist = sum(1 for x in ex.qtys if x.kind in ("distance", "length"))
+        if W & {"marathon", "mile", "half", "marathoner", "miler"}:
+            n_dist += len(_NAMED_DIST.findall(t))
+        predict = bool(W & _PREDICT)
+        if predict or (n_dist >= 2 and _COMPARE.search(t)):
+            s["race_prediction"] = (6.5 if n_dist >= 2 else 5) if predict else 4.5
+    elif W & _PREDICT:
+        s["race_prediction"] = 5
     if distance_q and (timeish or pace_q):
         s["pace"] = 3.5 + (1 if W & {"pace", "long", "fast", "speed", "finish", "total"} else 0)
-    elif pace_q or "mph" in t or "km/h" in t or ("speed" in kinds and sprint is None and not wind):
+    elif pace_q or "mph" in W or "km/h" in t or ("speed" in kinds and sprint is None and not wind):
         s["pace"] = 3.5 + (1 if W & {"pace", "convert", "far", "distance", "long"} or
                            (pace_q and kinds & {"time"}) else 0)
     return s
@@ -191,6 +215,16 @@ def _venue_hint(ex: Extraction) -> bool:
 
 DECISIVE = 4.0
 MARGIN = 1.0
+_CALCS: dict | None = None
+
+
+def _calculations() -> dict:
+    global _CALCS
+    if _CALCS is None:
+        from .calculations import load_all
+
+        _CALCS = load_all()
+    return _CALCS
 
 
 def route(ex: Extraction) -> tuple[str, str, float]:
@@ -199,9 +233,7 @@ def route(ex: Extraction) -> tuple[str, str, float]:
     Rules first; the classifier only when they are not decisive (no score >= 4, or
     two within 1 of each other).
     """
-    from .calculations import CALCULATIONS, load_all
-
-    load_all()
+    CALCULATIONS = _calculations()
     s = {k: v for k, v in rule_scores(ex).items() if k in CALCULATIONS and k in FILLERS}
     ranked = sorted(s.items(), key=lambda kv: -kv[1])
     # without a single number a question is either a definition ("What is VDOT?") or lacks its
@@ -269,7 +301,15 @@ def parse_question(text: str) -> ParsedRequest:
     f = Fill(ex)
     if how == "classifier" and penalty:
         f.note(f"the question was read as a '{calc}' question by the intent classifier", penalty)
-    FILLERS[calc](f)
+    try:
+        FILLERS[calc](f)
+    except SolverError:
+        raise
+    except (ArithmeticError, ValueError, TypeError, KeyError, IndexError, AttributeError) as e:
+        # a reading the fillers did not foresee must still surface as a SolverError (the fuzz tests
+        # look for these; none is known)
+        raise InvalidValueError(f"could not read the inputs of that '{calc}' question ({type(e).__name__})",
+                                parameter="question") from e
     return f.request(calc, how)
 
 

@@ -372,12 +372,12 @@ def distances(f: Fill, include_used: bool = False) -> list[Dist]:
 def reinterpret_clock(f: Fill, x: Qty, distance: float | None) -> float:
     """Seconds for a clock time; ``3:30`` for a marathon is 3 h 30 min, not 3 min 30 s."""
     v = x.value
-    if x.kind != "clock" or distance is None or x.raw.count(":") != 1:
+    if x.kind != "clock" or not distance or v <= 0 or x.raw.count(":") != 1:
         return v
     if distance / v > wr_speed(distance) * 1.02:
         mm, ss = x.raw.split(":")
         hv = int(mm) * 3600 + float(ss) * 60
-        if 0.8 <= distance / hv <= wr_speed(distance) * 1.02:
+        if hv > 0 and 0.8 <= distance / hv <= wr_speed(distance) * 1.02:
             f.note(f"{x.raw} read as {int(mm)} h {ss} min (as minutes:seconds it would be faster than the "
                    "world record)")
             return hv

@@ -34,6 +34,8 @@ class FakeOpenAIServer:
         self.faults: deque[str] = deque()
         self.requests: list[dict[str, Any]] = []
         self.served: list[tuple[float, str]] = []  # (time, outcome)
+        self.in_flight = 0
+        self.max_in_flight = 0
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer((host, port), _handler(self))
         self._httpd.daemon_threads = True
@@ -68,6 +70,15 @@ class FakeOpenAIServer:
         with self._lock:
             self.requests.append(body)
             self.served.append((time.monotonic(), outcome))
+
+    def enter(self) -> None:
+        with self._lock:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+
+    def leave(self) -> None:
+        with self._lock:
+            self.in_flight -= 1
 
     def completion(self, body: dict[str, Any]) -> dict[str, Any]:
         messages = body.get("messages") or []
@@ -121,6 +132,13 @@ def _handler(server: FakeOpenAIServer) -> type[BaseHTTPRequestHandler]:
                 return
             fault = server.next_fault()
             server.record(body, fault or "ok")
+            server.enter()
+            try:
+                self._reply(body, fault)
+            finally:
+                server.leave()
+
+        def _reply(self, body: dict[str, Any], fault: str | None) -> None:
             if server.latency_s:
                 time.sleep(server.latency_s)
             err = lambda code, msg: json.dumps({"error": {"message": msg, "type": "fake", "code": code}}).encode()  # noqa: E731

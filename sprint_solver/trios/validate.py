@@ -377,11 +377,11 @@ def method_keys(s: Any) -> list[str]:
 
 
 #: (pattern the answer must not contain, condition on params) pairs: contradictions of the trace
-def _contradictions(s: Any, answer: str, own: str = "") -> str | None:
+def _contradictions(s: Any, answer: str, own: str = "", check_wind: bool = True) -> str | None:
     a = answer.lower()
     p = {k: v.value for k, v in s.params.items()}
     w = p.get("wind")
-    if isinstance(w, (int, float)):
+    if isinstance(w, (int, float)) and check_wind:
         tail = re.search(r"tail\s*-?wind|following wind", a)
         head = re.search(r"head\s*-?wind|wind against", a)
         if w < 0 and tail and not head:
@@ -422,6 +422,12 @@ def _rival_authors(used: frozenset[str]) -> list[str]:
     return names
 
 
+def _sign(s: Any) -> int:
+    w = s.params.get("wind")
+    v = w.value if w is not None else None
+    return (v > 0) - (v < 0) if isinstance(v, (int, float)) else 0
+
+
 def check_grounding(ctx: Context) -> CheckResult:
     a = ctx.answer
     low = a.lower()
@@ -435,12 +441,16 @@ def check_grounding(ctx: Context) -> CheckResult:
             return CheckResult(name="grounding", ok=False, reason="claims a calculation for a no-calculation question")
         return CheckResult(name="grounding", ok=True)
     every_key = " ".join(k for s in ctx.solutions for k in method_keys(s)).lower()
+    # in a multi-part answer "tailwind" may belong to another part: judge wind words only when
+    # every part has the same wind direction
+    signs = {_sign(s) for s in ctx.solutions}
+    check_wind = len(signs) == 1
     for i, s in enumerate(ctx.solutions):
         keys = method_keys(s) + ([s.method] if s.method else [])
         if keys and not any(k.lower() in low for k in keys):
             return CheckResult(name="grounding", ok=False,
                                reason=f"does not name the method ({s.method or '; '.join(s.citations)})")
-        bad = _contradictions(s, a, every_key)
+        bad = _contradictions(s, a, every_key, check_wind)
         if bad:
             return CheckResult(name="grounding", ok=False, reason=f"contradicts the trace: {bad}")
     return CheckResult(name="grounding", ok=True)

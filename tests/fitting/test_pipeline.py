@@ -108,7 +108,7 @@ def test_user_results_dump_in_documented_schema(shared_data, tmp_path):
                         "" if r.wind is None else r.wind, r.date, r.race])
     rep = train(data=d, only=["wind"], bootstrap=20, registry_dir=tmp_path / "r", cards_dir=tmp_path / "m")
     assert rep.generic and "wind.fitted_100m" in rep.models
-    st = rep.ingest["diamond_league_sprints"]
+    st = rep.ingest["results"]
     assert st["status"]["DQ"] == 75  # statuses survive the round trip through the generic schema
 
 
