@@ -30,8 +30,23 @@ INDEX = "index.json"
 INDEX_FORMAT = 1
 ENV_VAR = "SPRINT_SOLVER_REGISTRY"
 
-#: default model per family (documented in README's model table)
-FAMILY_DEFAULTS: dict[str, str] = {}
+#: the models the solver uses when a question names none, per family (README, "Models").
+#: Physics models stay the defaults where the fitted ones disagree with the literature
+#: (see models/*.md); lanes have only a fitted model.
+FAMILY_DEFAULTS: dict[str, tuple[str, ...]] = {
+    "wind": ("wind.mureika_100m", "wind.mureika_100m_inverse", "wind.mureika_200m", "wind.mureika_200m_inverse"),
+    "altitude": ("altitude.mureika_density_ratio",),
+    "air_density": ("air_density.cipm2007", "air_density.sprint_100m", "air_density.sprint_200m"),
+    "heat": ("heat.hadley", "heat.ely_wbgt", "heat.heat_index"),
+    "grade": ("grade.strava_factor", "grade.equivalent_flat_distance", "grade.activity_gap"),
+    "body": ("body.dubois_bsa", "body.frontal_area", "body.drag_constant", "body.drag_force"),
+    "sprint_profile": ("sprint_profile.fit_timing_gates", "sprint_profile.fvp_analytic"),
+    "equivalence": ("equivalence.riegel", "equivalence.daniels_vdot", "equivalence.daniels_time",
+                    "equivalence.daniels_training_paces"),
+    "scoring": ("scoring.wa_points", "scoring.combined_points"),
+    "timing": ("timing.hand_to_fat", "timing.false_start"),
+    "lanes": ("lanes.fitted_200m",),
+}
 
 
 def default_registry_path() -> Path:

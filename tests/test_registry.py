@@ -83,3 +83,10 @@ def test_cli_verify_ok():
                          capture_output=True, text=True)
     assert cli.returncode == 0, cli.stderr
     assert "OK" in cli.stdout
+
+
+def test_family_defaults_exist():
+    r = Registry.default()
+    for family, names in reg.FAMILY_DEFAULTS.items():
+        for n in names:
+            assert r.get(n).spec.family == family

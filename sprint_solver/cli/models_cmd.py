@@ -50,7 +50,7 @@ def models(ctx: click.Context, as_json: bool, family: str | None, kind: str | No
         return
     for m in ms:
         s = m.spec
-        mark = "*" if FAMILY_DEFAULTS.get(s.family) == s.name else " "
+        mark = "*" if s.name in FAMILY_DEFAULTS.get(s.family, ()) else " "
         click.echo(f"{mark} {s.name:38s} {s.version:7s} {s.kind:8s} {s.summary}")
     click.echo(f"\n{len(ms)} model(s); * = family default. `sprint-solver models show NAME` for a card.")
 

@@ -133,7 +133,8 @@ def build_table(csv_path: Path = DEFAULT_CSV, min_marks: int = MIN_MARKS) -> dic
 
 # --- lookup --------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
-def _index() -> tuple[dict[str, Venue], int]:
+def _index() -> tuple[dict[str, Venue], dict[str, int]]:
+    """(alias -> venue, first word of an alias -> longest alias length in words)."""
     data = json.loads(TABLE.read_text("utf-8"))
     idx: dict[str, Venue] = {}
     best: dict[str, int] = {}
@@ -150,8 +151,11 @@ def _index() -> tuple[dict[str, Venue], int]:
     for a, target in ALIASES.items():
         if target in by_name and a not in idx:
             idx[a] = by_name[target]
-    longest = max(len(k.split()) for k in idx)
-    return idx, longest
+    first: dict[str, int] = {}
+    for k in idx:
+        ws = k.split()
+        first[ws[0]] = max(first.get(ws[0], 0), len(ws))
+    return idx, first
 
 
 def lookup(name: str) -> Venue | None:
@@ -163,24 +167,30 @@ _PREP = frozenset({"in", "at", "from"})
 
 
 def find(words: list[str]) -> Venue | None:
-    """The first venue named in a list of normalised words, longest name first.
+    """The venue named in a list of normalised words (the longest name; the first of equals).
 
     A one-word name counts only right after "in", "at" or "from" (so "Eugene ran" is a
     person, "in Eugene" a place) and never when it is an ordinary word (``STOPWORDS``:
     "split times" is not Split).
     """
-    idx, longest = _index()
+    idx, first = _index()
+    found: Venue | None = None
+    found_size = 0
     n = len(words)
-    for size in range(min(longest, 4), 0, -1):
-        for i in range(n - size + 1):
-            key = " ".join(words[i:i + size]) if size > 1 else words[i]
+    for i, w in enumerate(words):
+        longest = first.get(w)
+        if longest is None:
+            continue
+        for size in range(min(longest, 4, n - i), found_size, -1):
+            key = " ".join(words[i:i + size]) if size > 1 else w
             v = idx.get(key)
             if v is None:
                 continue
             if size == 1 and (key in STOPWORDS or i == 0 or words[i - 1] not in _PREP):
                 continue
-            return v
-    return None
+            found, found_size = v, size
+            break
+    return found
 
 
 def table_rows() -> list[dict[str, Any]]:
