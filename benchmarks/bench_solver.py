@@ -112,6 +112,31 @@ def bench_batch(n: int, runs: int) -> dict[str, float]:
     return {"n": n, "numpy_s": res["numpy"], "registry_s": res["registry"], "ratio": res["registry"] / res["numpy"]}
 
 
+def run(quick: bool = False) -> list:
+    """Rows for ``benchmarks/run_all.py`` (see common.py)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from common import Row
+
+    warnings.simplefilter("ignore")
+    where = _pin()
+    runs = 3 if quick else 5
+    s = bench_solves(runs)
+    b = bench_batch(20_000 if quick else 200_000, runs)
+    note = f"median over {s['questions']} questions, {runs} runs, {where}"
+    return [
+        Row("bench_solver", "NL solve (median per question)", s["nl_median_s"] * 1e6, "us",
+            note=f"{1 / s['nl_median_s']:.0f} solves/s; aim < 100 us; {note}"),
+        Row("bench_solver", "structured solve (median per request)", s["structured_median_s"] * 1e6, "us",
+            note=f"{1 / s['structured_median_s']:.0f} solves/s; aim < 30 us; {note}"),
+        Row("bench_solver", "parse only (text -> request)", s["parse_median_s"] * 1e6, "us", note=note),
+        Row("bench_solver", f"batch wind.mureika_100m n={b['n']}", b["registry_s"] * 1e3, "ms",
+            baseline="plain numpy", baseline_value=b["numpy_s"] * 1e3, note="aim: ratio <= 3"),
+    ]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=5)

@@ -6,8 +6,6 @@ import sys
 
 import click
 
-#: model-choice options: --wind-model moinat is the same as --model wind_model=moinat
-_SLOT_OPTIONS = ("wind_model", "altitude_model", "density_model", "gap_model", "heat_model", "prediction_model")
 
 
 def _parse_models(pairs: tuple[str, ...]) -> dict[str, str]:

@@ -45,8 +45,7 @@ def normalise(text: str) -> str:
         t = "".join(ch if ch.isascii() or ch == "\u00b0" else
                     (unicodedata.normalize("NFKD", ch)[0] if unicodedata.normalize("NFKD", ch)[0].isascii()
                      else " ") for ch in t)
-    if any(w in t for w in ("one", "two", "thr", "four", "five", "six", "seven", "eight", "nine",
-                            "ten", "elev", "twel", "fift", "twent", "thirt", "fort")):
+    if _NUMBER_WORD_RE.search(t):
         t = _NUMBER_WORD_RE.sub(lambda m: _NUMBER_WORDS[m.group(1)], t)
     return t
 
@@ -83,7 +82,7 @@ _TOKEN = re.compile(r"""
  |(?<![\w.:])(\d{1,2})\s*'\s*(\d{1,2}(?:\.\d+)?)\s*(?:"|'')?(?![a-z0-9:])
  |(?<![\w.:])([3-7])\s*(?:ft|feet|foot)\s*(\d{1,2}(?:\.\d+)?)\s*(?:"|''|in(?:ch(?:es)?)?)?(?![a-z0-9:])
  |((?<![\w.:/+-])[+-]\s?)?(\d{1,3}:\d{2}(?::\d{2})?(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
-      (?:(\s*-?\s*)(""" + _UNITS + r"""))?(?![a-z0-9])
+      (?:(\s*-?\s*)(?=[a-z\u00b0%/])(""" + _UNITS + r"""))?(?![a-z0-9])
 """, re.VERBOSE)
 _WORD = re.compile(r"[a-z]+")
 _SENTENCE_END = re.compile(r"[?!;]|\.(?:\s|$)")
@@ -215,21 +214,24 @@ def extract(text: str) -> Extraction:
         x = _token(m)
         if x is not None:
             qtys.append(x)
-    if not qtys:
-        word_list = _WORD.findall(t)
-        return Extraction(t, frozenset(word_list), word_list, qtys)
-    starts: list[int] = []
-    word_list = []
-    for w in _WORD.finditer(t):
-        starts.append(w.start())
-        word_list.append(w.group())
-    bounds = [b.start() for b in _SENTENCE_END.finditer(t)]
+    word_list = _WORD.findall(t)
+    if qtys:
+        _windows(t, qtys)
+    return Extraction(t, frozenset(word_list), word_list, qtys)
+
+
+def _windows(t: str, qtys: list[Qty]) -> None:
+    """Set each quantity's ``pre``/``post`` words: up to five, not past a neighbouring number
+    or a sentence end."""
+    findall = _WORD.findall
+    bounds = [b.start() for b in _SENTENCE_END.finditer(t)] if ("?" in t or "." in t or "!" in t or ";" in t) \
+        else ()
     prev_end = 0
     n = len(qtys)
+    tl = len(t)
     for i, x in enumerate(qtys):
-        # the words around a number, up to the neighbouring numbers and not across a sentence end
         a = max(prev_end, x.start - 48)
-        b = min(qtys[i + 1].start if i + 1 < n else len(t), x.end + 48)
+        b = min(qtys[i + 1].start if i + 1 < n else tl, x.end + 48)
         if bounds:
             k = bisect_left(bounds, x.start)
             if k > 0 and bounds[k - 1] >= a:
@@ -237,13 +239,9 @@ def extract(text: str) -> Extraction:
             k = bisect_left(bounds, x.end)
             if k < len(bounds) and bounds[k] < b:
                 b = bounds[k]
-        lo = bisect_left(starts, a)
-        j = bisect_left(starts, x.start)
-        x.pre = tuple(word_list[max(lo, j - 5):j])
-        k = bisect_left(starts, x.end)
-        x.post = tuple(word_list[k:min(bisect_left(starts, b), k + 5)])
+        x.pre = tuple(findall(t, a, x.start)[-5:])
+        x.post = tuple(findall(t, x.end, b)[:5])
         prev_end = x.end
-    return Extraction(t, frozenset(word_list), word_list, qtys)
 
 
 def _token(m: re.Match[str]) -> Qty | None:
@@ -271,7 +269,7 @@ def _token(m: re.Match[str]) -> Qty | None:
     signed = sign is not None
     kind, cu = _unit_kind(unit) if unit is not None else ("number", "")
     if ":" in n:
-        v = q.parse_time(n)
+        v = _clock(n, raw)
         if kind.startswith("pace"):
             return Qty("pace", _pace(v, cu), raw, s, e, unit=cu)
         if kind == "time" and cu == "h" and n.count(":") == 1:
@@ -313,6 +311,18 @@ def _token(m: re.Match[str]) -> Qty | None:
     if kind == "points":
         return Qty("points", x, raw, s, e, unit="points", decimals=dec)
     return Qty("count", x, raw, s, e, unit=cu, decimals=dec)
+
+
+def _clock(n: str, raw: str) -> float:
+    """Seconds of ``m:ss``, ``h:mm:ss`` (with optional decimals); minutes and seconds must be < 60."""
+    parts = n.split(":")
+    sec = float(parts[-1])
+    mins = int(parts[-2])
+    hours = int(parts[0]) if len(parts) == 3 else 0
+    if sec >= 60 or (len(parts) == 3 and mins >= 60):
+        raise UnitError(f"invalid clock time {raw!r}: minutes and seconds must be < 60", parameter="time",
+                        value=raw)
+    return hours * 3600 + mins * 60 + sec
 
 
 def _decimals(s: str) -> int:

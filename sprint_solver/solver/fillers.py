@@ -343,9 +343,22 @@ def _pace_or_time_over_distance(f: Fill, name: str = "pace") -> tuple[float, flo
     return pace, d
 
 
+def _named_temperature(f: Fill, words: set[str]) -> float | None:
+    """A temperature written right after (or before) one of ``words``: 'a WBGT of 22 °C'."""
+    for x in f.ex.of("temperature", "number"):
+        if any(w in words for w in x.pre[-3:]) or (x.post and x.post[0] in words):
+            if x.kind == "number" and not -40 <= x.value <= 130:
+                continue
+            x.used = True
+            return _to_celsius(f, x)
+    return None
+
+
 @filler("heat_adjusted_pace")
 def _fill_heat_pace(f: Fill) -> None:
     ex = f.ex
+    wbgt = _named_temperature(f, {"wbgt"}) if "wbgt" in ex.words else None
+    hi = _named_temperature(f, {"index"}) if "heat index" in ex.text else None
     dew = pick_temperature(f, "dew")
     temp = pick_temperature(f)
     rh = _humidity(f)
@@ -353,9 +366,9 @@ def _fill_heat_pace(f: Fill) -> None:
     f.params["pace"] = pace
     if d is not None:
         f.params["distance"] = d
-    if temp is None and dew is None:
+    if temp is None and dew is None and wbgt is None and hi is None:
         raise MissingParameterError("temperature", "the question gives no air temperature")
-    for k, v in (("temperature", temp), ("dew_point", dew), ("humidity", rh)):
+    for k, v in (("temperature", temp), ("dew_point", dew), ("humidity", rh), ("wbgt", wbgt), ("heat_index", hi)):
         if v is not None:
             f.params[k] = v
     if ex.words & {"repeats", "reps", "intervals", "interval", "repetitions", "workout"}:
@@ -363,7 +376,9 @@ def _fill_heat_pace(f: Fill) -> None:
     sex = pick_sex(f)
     if sex:
         f.params["sex"] = sex
-    model = _model_word(ex, {"hadley": "hadley", "ely": "ely_wbgt", "wbgt": "ely_wbgt"})
+    model = _model_word(ex, {"hadley": "hadley", "ely": "ely_wbgt"})
+    if model is None and re.search(r"heat[- ]index (?:model|rule)|using the heat[- ]index", ex.text):
+        model = "heat_index"
     if model:
         f.params["model"] = model
 
@@ -501,7 +516,9 @@ def _fill_intervals(f: Fill) -> None:
         times[0].used = True
     f.params["reps"] = _need(reps, "reps", "the question gives no number of repetitions (e.g. 6 x 400 m)")
     f.params["rep_distance"] = _need(rep_d, "rep_distance", "the question gives no repetition distance")
-    if rep_time is None and pace is None:
+    asks_distance = bool(re.search(r"total (?:work(?:ing)? )?distance|how far|how many (?:km|miles|meters|metres)",
+                                   ex.text))
+    if rep_time is None and pace is None and not asks_distance:
         raise MissingParameterError("rep_time", "give the time of one repetition or its pace")
     if rep_time is not None:
         f.params["rep_time"] = rep_time
@@ -728,17 +745,9 @@ def _fill_profile(f: Fill) -> None:
             gates = sorted(gates + ints, key=lambda x: x.start)
     pairs: list[tuple[float, float]] = []
     if gates and len(gates) == len(times):
-        separated = max(g.start for g in gates) < min(t.start for t in times) or \
-            max(t.start for t in times) < min(g.start for g in gates)
-        if separated:
-            pairs = [(g.value, t.value) for g, t in zip(gates, times)]
-        else:
-            used: set[int] = set()
-            for g in gates:
-                cand = [tm for tm in times if id(tm) not in used]
-                tm = min(cand, key=lambda y: abs(y.start - g.end) if y.start >= g.end else abs(g.start - y.end) + 0.5)
-                used.add(id(tm))
-                pairs.append((g.value, tm.value))
+        # two lists ("1.89, 3.15 at 10, 20 m") pair in order; alternating ones ("10m 1.89, 20m 3.15" or
+        # "1.16 s at 5 m, 1.89 at 10 m") pair each item with the next one of the other kind
+        pairs = [(g.value, t.value) for g, t in zip(gates, times)]
         for x in gates + times:
             x.used = True
     pairs.sort()
@@ -926,6 +935,10 @@ def _fill_efd(f: Fill) -> None:
         f.params["descent"] = loss
     if "langmuir" in ex.words:
         f.params["rule"] = "naismith_langmuir"
+        g = next((x for x in ex.of("percent")), None)
+        if g is not None:
+            g.used = True
+            f.params["descent_grade"] = abs(g.value)
     elif "naismith" in ex.words:
         f.params["rule"] = "naismith"
     pace = pick_pace(f)

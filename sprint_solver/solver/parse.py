@@ -27,7 +27,7 @@ from ..errors import AmbiguousQuestionError, InvalidValueError, SolverError, Uns
 from .extract import Extraction, extract
 from .fillers import FILLERS
 from .slots import (ALT_WORDS, GRADE_WORDS, HAND_WORDS, HEAD_WORDS, HUMID_WORDS, SPRINT_EVENTS, TAIL_WORDS,
-                    TEMP_WORDS, WIND_WORDS, Fill, ParsedRequest)
+                    WIND_WORDS, Fill, ParsedRequest)
 
 __all__ = ["parse_question", "ParsedRequest", "route", "rule_scores"]
 
@@ -59,8 +59,8 @@ _COMPARE = re.compile(r"\b(?:equivalent|could|would|can|might|should|expect|tran
 _PREDICT = frozenset({"predict", "predicted", "prediction", "riegel", "predictor", "predicts", "predicting"})
 _ALT_W = frozenset({"altitude", "elevation", "elevated", "asl", "thin"})
 _TEMP_W = frozenset({"temperature", "temp", "hot", "cold", "heat", "warm", "degrees", "celsius", "fahrenheit"})
-_TRAIN_W = frozenset({"training", "easy", "tempo", "threshold", "repetition", "interval", "recovery", "long",
-                      "paces", "train", "zones"})
+_TRAIN_W = frozenset({"training", "easy", "tempo", "threshold", "repetition", "repetitions", "interval", "recovery",
+                      "long", "paces", "train", "zones"})
 _PROFILE_W = frozenset({"max", "maximum", "maximal", "top", "peak", "force", "fv", "f", "profile"})
 _EVEN_W = frozenset({"even", "equal", "each", "per", "lap"})
 _RUN_W = frozenset({"run", "running", "race", "pace", "marathon", "jog", "tempo", "easy", "slower"})
@@ -124,26 +124,27 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
                                                       "apparent temperature" in t):
         s["heat_index"] = 6 if not pace_q else 3
     if temp and humid and not pace_q and not distance_q and not (kinds & {"clock", "time"}) and \
-            not W & (_RUN_W | {"adjust", "adjusted"}):
+            not W & (_RUN_W | {"adjust", "adjusted", "dense", "density", "thick"}):
         s["heat_index"] = max(s.get("heat_index", 0), 4.5)
     if temp and (pace_q or humid or "heat" in W or "hot" in W) and sprint is None:
         running = pace_q or timeish and distance_q or bool(W & _RUN_W)
         s["heat_adjusted_pace"] = (3 if running else 1.5) + (2 if pace_q or timeish and distance_q else 0) + \
             (1.5 if humid else 0) + (2 if W & {"heat", "adjust", "adjusted", "adjusting"} and _HEAT_ADJ.search(t)
                                      else 0)
-    if "density" in W or "densities" in W:
+    if W & {"density", "densities", "dense", "denser"}:
         s["air_density"] = 6 if sprint is None or not timeish else 3.5
     if hand:
-        s["hand_timing"] = 5.5
+        s["hand_timing"] = 4.5 if W & {"points", "score", "scoring", "pts"} else 5.5
     if sprint is not None and timeish:
-        conditions = sum((wind, alt, temp and not humid, hand))
+        # the composite is needed when a temperature or hand timing comes with wind, or hand timing
+        # with anything; altitude + temperature alone is an air-density question
         if wind:
             s["wind_correction"] = 5
         if alt and not wind:
             s["altitude_correction"] = 5
-        if temp and not wind and not alt and not humid:
-            s["temperature_effect_sprint"] = 5
-        if conditions >= 2 and (hand or temp):
+        if temp and not wind and not hand:
+            s["temperature_effect_sprint"] = 6 if alt or humid else 5
+        if (hand and (wind or alt or temp)) or (wind and temp and not humid):
             s["sprint_conditions"] = 7
     elif wind and timeish and not pace_q and not distance_q:
         s["wind_correction"] = 3.5
@@ -155,6 +156,10 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
         s["points"] = 6
     if "vdot" in W or ("vo" in W and _VO2.search(t)):
         s["vdot"] = 4 if W & (_TRAIN_W | _PREDICT) else 6
+        if any(x.kind == "number" and x.near({"vdot"}, 1, 1) for x in ex.qtys):
+            # "at VDOT 60": a VDOT given, not asked for
+            s["training_paces"] = 6.5
+            s["vdot"] = 3
     if W & _TRAIN_W and _TRAINING.search(t):
         s["training_paces"] = 6.5
     if W & {"bmi", "bsa", "frontal"} or "surface area" in t or "body mass index" in t or "drag area" in t or \
@@ -164,7 +169,7 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
         s["body_metrics"] = 4
     if W & {"mss", "tau", "pmax", "f0", "v0"} or (W & _PROFILE_W and _PROFILE.search(t)):
         s["sprint_profile"] = 6
-    if "naismith" in W or "scarf" in W or (W & {"distance", "far"} and _EFD.search(t)):
+    if W & {"naismith", "scarf", "langmuir", "tranter"} or (W & {"distance", "far"} and _EFD.search(t)):
         s["equivalent_flat_distance"] = 6.5
     gap_words = bool(W & {"grade", "gap", "adjusted", "flat", "equivalent"})
     if W & GRADE_WORDS and (pace_q or timeish or "pace" in W) or (gap_words and _GAP.search(t)):

@@ -269,3 +269,19 @@ def test_composite_agrees_with_wind_correction():
                                                               "temperature": 25}})
     b = solve({"calculation": "wind_correction", "params": {"time": 10.0, "wind": 2.0, "altitude": 1000}})
     assert a.value == pytest.approx(b.value, abs=1e-12)
+
+
+EXAMPLES = [(name, q) for name, c in sorted(CALCULATIONS.items()) for q in c.examples]
+
+
+@pytest.mark.parametrize("calc, question", EXAMPLES, ids=[f"{c}:{q[:40]}" for c, q in EXAMPLES])
+def test_calculation_examples_parse_to_their_calculation(calc, question):
+    """Each calculation's own example questions (written by its author) reach it."""
+    from sprint_solver import MissingParameterError
+
+    assert parse_question(question).calculation == calc
+    try:
+        sol = solve(question)
+    except MissingParameterError:
+        return          # an example that leaves out an input the calculation needs: refused, named
+    assert sol.verify().ok

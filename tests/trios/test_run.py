@@ -122,7 +122,7 @@ def test_sequential_and_parallel_runs_give_the_same_rows(reference, tmp_path):
 def test_kill_9_then_resume_loses_and_duplicates_nothing(reference, tmp_path):
     """A real crash: SIGKILL the CLI mid-run, then --resume; the result equals an uninterrupted run."""
     out = tmp_path / "killed"
-    n = 3000
+    n = 1500
     cmd = [sys.executable, "-m", "sprint_solver.cli", "trios", "--n", str(n), "--out", str(out), "--seed", "7",
            "--calculations", "wind_correction", "--workers", "1", "--chunk-size", "16", "--no-progress"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tmp_path)
@@ -130,7 +130,7 @@ def test_kill_9_then_resume_loses_and_duplicates_nothing(reference, tmp_path):
     try:
         while time.time() < deadline:
             f = out / "trios.jsonl"
-            if f.exists() and f.stat().st_size > 400_000:  # a few hundred rows in
+            if f.exists() and f.stat().st_size > 150_000:  # a hundred-odd rows in
                 break
             if proc.poll() is not None:
                 pytest.fail(f"the run ended before it could be killed: {proc.stderr.read().decode()[-2000:]}")

@@ -1,0 +1,240 @@
+"""Trio generation speed and scale.
+
+1. Template teacher throughput (validated trios/s) with 2 workers: the wind family alone
+   and the full mix of calculation types (median of several runs).
+2. Peak RSS while streaming many rows (the whole process tree, sampled), with RSS at
+   10 %, 50 % and 100 % of the run to show that memory stays flat.
+3. HTTP teacher vs distilabel: both drive the same local OpenAI-compatible server
+   (:class:`sprint_solver.trios.testing.FakeOpenAIServer`, fixed latency per request)
+   with the same prompts at the same concurrency; rows/s and the ratio.
+
+    python benchmarks/bench_trios.py [--quick] [--rss-rows 1000000] [--http-rows 400]
+
+distilabel is optional (``pip install -e '.[bench]'``); set ``DISTILABEL_PYTHON`` to an
+interpreter that has it if it is not installed here. If it cannot run, the row says why.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from common import Row, print_rows  # noqa: E402
+
+
+# --- 1. template throughput ----------------------------------------------------------------------
+def template_throughput(n: int, repeats: int, calculations: list[str] | None, workers: int = 2) -> tuple[float, float, list[float]]:
+    from sprint_solver.trios import RunConfig, run_trios
+
+    rates, kept_rates = [], []
+    for _ in range(repeats):
+        d = Path(tempfile.mkdtemp(prefix="bench-trios-"))
+        try:
+            cfg = RunConfig(n=n, out=str(d / "run"), seed=1, calculations=calculations, workers=workers,
+                            progress=False)
+            t0 = time.perf_counter()
+            m = run_trios(cfg)
+            el = time.perf_counter() - t0
+            rates.append(n / el)
+            kept_rates.append(m["counts"]["kept"] / el)
+        finally:
+            shutil.rmtree(d, ignore_errors=True)
+    return statistics.median(rates), statistics.median(kept_rates), rates
+
+
+# --- 2. memory while streaming --------------------------------------------------------------------
+def _tree_rss(pid: int) -> int:
+    try:
+        import psutil
+
+        p = psutil.Process(pid)
+        procs = [p] + p.children(recursive=True)
+        total = 0
+        for q in procs:
+            try:
+                total += q.memory_info().rss
+            except psutil.Error:
+                pass
+        return total
+    except ImportError:  # fall back to /proc for the parent only
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except Exception:  # noqa: BLE001 - the process ended between two samples
+        return 0
+    return 0
+
+
+def streaming_rss(rows: int, calculations: str = "wind_correction") -> dict:
+    d = Path(tempfile.mkdtemp(prefix="bench-rss-"))
+    out = d / "run"
+    cmd = [sys.executable, "-m", "sprint_solver.cli", "trios", "--n", str(rows), "--out", str(out), "--workers", "2",
+           "--calculations", calculations, "--no-progress", "--quiet"]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak, marks, seen = 0, {}, 0
+    try:
+        while proc.poll() is None:
+            rss = _tree_rss(proc.pid)
+            peak = max(peak, rss)
+            ck = out / "checkpoint.json"
+            if ck.exists():
+                try:
+                    st = json.loads(ck.read_text())["stats"]
+                    seen = st["kept"] + st["rejected"] + st["duplicates"]
+                except (ValueError, KeyError):
+                    pass
+            for frac in (0.1, 0.5, 0.9):
+                if frac not in marks and seen >= frac * rows:
+                    marks[frac] = rss
+            time.sleep(0.25)
+        elapsed = time.perf_counter() - t0
+        err = proc.stderr.read().decode()[-500:]
+        size = sum(f.stat().st_size for f in out.glob("*.jsonl"))
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
+    if proc.returncode:
+        raise RuntimeError(f"streaming run failed: {err}")
+    return {"peak_mb": peak / 2**20, "marks_mb": {k: v / 2**20 for k, v in marks.items()}, "elapsed_s": elapsed,
+            "rows_per_s": rows / elapsed, "bytes_written": size}
+
+
+# --- 3. HTTP teacher vs distilabel ------------------------------------------------------------------
+def _prompts(n: int) -> list[list[dict]]:
+    from sprint_solver.solver import Solver
+    from sprint_solver.trios.queries import QueryGenerator
+    from sprint_solver.trios.teachers.base import build_messages
+
+    g = QueryGenerator(seed=5, calculations=["wind_correction"])
+    solver = Solver.default()
+    out = []
+    i = 0
+    while len(out) < n:
+        qy = g.query(i)
+        i += 1
+        sols = [solver.solve(r) for r in qy.requests] if qy.kind != "no_calculation" else []
+        out.append(build_messages(qy, sols))
+    return out
+
+
+DISTILABEL_SCRIPT = r'''
+import json, sys, time
+from distilabel.pipeline import Pipeline
+from distilabel.steps import LoadDataFromDicts
+from distilabel.steps.tasks import ChatGeneration
+from distilabel.models import OpenAILLM
+cfg = json.load(open(sys.argv[1]))
+data = [{"messages": m} for m in cfg["prompts"]]
+with Pipeline(name="bench-sprint-trios") as p:
+    load = LoadDataFromDicts(data=data, batch_size=len(data))
+    gen = ChatGeneration(llm=OpenAILLM(model="fake-model", base_url=cfg["base_url"], api_key="sk-bench",
+                                       max_retries=0, timeout=60,
+                                       generation_kwargs={"temperature": 0.2, "max_new_tokens": 700}),
+                         input_batch_size=cfg["concurrency"])
+    load >> gen
+t0 = time.perf_counter()
+ds = p.run(use_cache=False)
+el = time.perf_counter() - t0
+rows = ds["default"]["train"]
+ok = sum(1 for r in rows if r.get("generation"))
+print(json.dumps({"elapsed_s": el, "rows": len(rows), "ok": ok}))
+'''
+
+
+def http_vs_distilabel(n: int, concurrency: int, latency: float) -> list[Row]:
+    from sprint_solver.trios.teachers.openai_client import OpenAITeacher
+    from sprint_solver.trios.teachers.base import TeacherTask
+    from sprint_solver.trios.queries import Query
+    from sprint_solver.trios.testing import FakeOpenAIServer
+
+    prompts = _prompts(n)
+    rows: list[Row] = []
+    with FakeOpenAIServer(latency_s=latency) as srv:
+        t = OpenAITeacher(srv.base_url, "fake-model", concurrency=concurrency, timeout_s=60)
+        tasks = [TeacherTask(str(i), Query(i, ""), [], m) for i, m in enumerate(prompts)]
+        t.answer(tasks[:concurrency])  # warm-up: connections, solver caches in the server
+        t0 = time.perf_counter()
+        replies = t.answer(tasks)
+        ours = time.perf_counter() - t0
+        ok = sum(r.error is None for r in replies)
+        ideal = n * latency / concurrency
+        rows.append(Row("trios_http", f"sprint-solver OpenAITeacher rows/s (c={concurrency})", n / ours, "rows/s",
+                        note=f"{ok}/{n} ok; server latency {latency * 1000:.0f} ms; ideal {n / ideal:.0f} rows/s"))
+        dl = os.environ.get("DISTILABEL_PYTHON", sys.executable)
+        probe = subprocess.run([dl, "-c", "import distilabel, sys; print(distilabel.__version__)"],
+                               capture_output=True, text=True)
+        if probe.returncode != 0:
+            reason = (probe.stderr.strip().splitlines() or ["import failed"])[-1]
+            rows.append(Row("trios_http", "distilabel rows/s", float("nan"), "rows/s",
+                            note=f"distilabel not runnable with {dl}: {reason}"))
+            return rows
+        with tempfile.TemporaryDirectory() as d:
+            cfgf = Path(d) / "cfg.json"
+            cfgf.write_text(json.dumps({"prompts": prompts, "base_url": srv.base_url, "concurrency": concurrency}))
+            script = Path(d) / "dl.py"
+            script.write_text(DISTILABEL_SCRIPT)
+            env = {**os.environ, "DISTILABEL_CACHE_DIR": d, "DISTILABEL_LOG_LEVEL": "ERROR"}
+            r = subprocess.run([dl, str(script), str(cfgf)], capture_output=True, text=True, env=env, cwd=d,
+                               timeout=1800)
+        if r.returncode != 0:
+            rows.append(Row("trios_http", "distilabel rows/s", float("nan"), "rows/s",
+                            note=f"distilabel {probe.stdout.strip()} failed: {(r.stderr.strip().splitlines() or [''])[-1][:200]}"))
+            return rows
+        res = json.loads(r.stdout.strip().splitlines()[-1])
+        rate = n / res["elapsed_s"]
+        rows.append(Row("trios_http", f"distilabel {probe.stdout.strip()} rows/s (input_batch_size={concurrency})",
+                        rate, "rows/s", note=f"{res['ok']}/{res['rows']} ok; pipeline.run() wall time incl. its startup"))
+        rows[0].baseline, rows[0].baseline_value = "distilabel", rate
+    return rows
+
+
+def run(quick: bool = False, rss_rows: int | None = None, http_rows: int | None = None) -> list[Row]:
+    rows: list[Row] = []
+    n = 4000 if quick else 20000
+    reps = 1 if quick else 3
+    for label, calcs in (("wind family", ["wind_correction"]), ("all calculation types", None)):
+        med, kept, runs = template_throughput(n, reps, calcs)
+        rows.append(Row("trios_template", f"{label}: questions/s, 2 workers", med, "rows/s",
+                        note=f"n={n}, runs {[round(x) for x in runs]}; incl. process start"))
+        rows.append(Row("trios_template", f"{label}: validated trios/s, 2 workers", kept, "rows/s"))
+    r = rss_rows or (100_000 if quick else 1_000_000)
+    s = streaming_rss(r)
+    rows.append(Row("trios_stream", f"peak RSS streaming {r} rows (process tree)", s["peak_mb"], "MiB",
+                    note="RSS at 10/50/90 %: " + ", ".join(f"{v:.0f}" for v in s["marks_mb"].values())
+                    + f" MiB; {s['rows_per_s']:.0f} rows/s; {s['bytes_written'] / 2**30:.2f} GiB written"))
+    rows += http_vs_distilabel(http_rows or (200 if quick else 400), 16, 0.05)
+    return rows
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--rss-rows", type=int, default=None)
+    ap.add_argument("--http-rows", type=int, default=None)
+    ap.add_argument("--only", choices=["template", "rss", "http"], default=None)
+    a = ap.parse_args()
+    if a.only == "template":
+        out = []
+        for label, calcs in (("wind family", ["wind_correction"]), ("all calculation types", None)):
+            med, kept, runs = template_throughput(4000 if a.quick else 20000, 1 if a.quick else 3, calcs)
+            out.append(Row("trios_template", f"{label}: questions/s", med, "rows/s", note=str([round(x) for x in runs])))
+            out.append(Row("trios_template", f"{label}: validated trios/s", kept, "rows/s"))
+        print_rows(out)
+    elif a.only == "rss":
+        print(json.dumps(streaming_rss(a.rss_rows or 100_000), indent=1))
+    elif a.only == "http":
+        print_rows(http_vs_distilabel(a.http_rows or 200, 16, 0.05))
+    else:
+        print_rows(run(a.quick, a.rss_rows, a.http_rows))
