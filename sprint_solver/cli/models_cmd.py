@@ -27,12 +27,24 @@ def card_summary(spec) -> dict[str, Any]:
     return d
 
 
+def markdown_table(specs, defaults) -> str:
+    """The README's model table, generated from the cards so it cannot drift from them."""
+    rows = ["| model | kind | source | data | limitations |", "|---|---|---|---|---|"]
+    for s in specs:
+        name = f"`{s.name}`" + (" (default)" if s.name in defaults.get(s.family, ()) else "")
+        data = ", ".join((s.provenance or {}).get("datasets", [])) if s.kind == "fitted" else "published coefficients"
+        limits = "; ".join(s.validity[:2]).replace("|", "/")
+        rows.append(f"| {name} | {s.kind} | {'; '.join(r.key for r in s.references)} | {data} | {limits} |")
+    return "\n".join(rows)
+
+
 @click.group(invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="machine-readable output")
 @click.option("--family", default=None, help="only this family (wind, altitude, heat, lanes, ...)")
 @click.option("--kind", type=click.Choice(["physics", "fitted"]), default=None)
+@click.option("--markdown", "as_markdown", is_flag=True, help="a markdown table (source, data, limitations)")
 @click.pass_context
-def models(ctx: click.Context, as_json: bool, family: str | None, kind: str | None) -> None:
+def models(ctx: click.Context, as_json: bool, family: str | None, kind: str | None, as_markdown: bool) -> None:
     """List the model cards in the registry (use `models show NAME` for one card)."""
     if ctx.invoked_subcommand is not None:
         return
@@ -43,6 +55,9 @@ def models(ctx: click.Context, as_json: bool, family: str | None, kind: str | No
         click.echo(f"error: {e}", err=True)
         sys.exit(2)
     ms = reg.list(family=family, kind=kind)
+    if as_markdown:
+        click.echo(markdown_table([m.spec for m in ms], FAMILY_DEFAULTS))
+        return
     if as_json:
         click.echo(json.dumps({"registry": str(reg.path), "version_hash": reg.version_hash,
                                "defaults": FAMILY_DEFAULTS,

@@ -179,6 +179,10 @@ def _close(a: float, b: float, rel: float, abs_: float) -> bool:
     return math.isclose(a, b, rel_tol=rel, abs_tol=abs_)
 
 
+def _unit(u: str) -> str:
+    return "" if u == "1" else u
+
+
 def _fmt_num(v: Any) -> str:
     if isinstance(v, float):
         return f"{v:.6g}"
@@ -225,7 +229,7 @@ def _render_text(s: Solution) -> str:
         if st.substitution:
             lines.append(f"    = {st.substitution}")
         if st.value is not None:
-            lines.append(f"    = {_fmt_num(st.value)} {st.unit}")
+            lines.append(f"    = {_fmt_num(st.value)} {_unit(st.unit)}".rstrip())
         if st.note:
             lines.append(f"    ({st.note})")
     lines.append(f"Result: {s.result.name} = {s.result.display}")
@@ -256,7 +260,7 @@ def _render_markdown(s: Solution) -> str:
         if st.substitution:
             out.append(f"   - substituted: `{st.substitution}`")
         if st.value is not None:
-            out.append(f"   - value: **{_fmt_num(st.value)} {st.unit}**")
+            out.append(f"   - value: **{(_fmt_num(st.value) + ' ' + _unit(st.unit)).strip()}**")
         if st.note:
             out.append(f"   - note: {st.note}")
     out += ["", f"**Result:** {s.result.name} = **{s.result.display}**", ""]
