@@ -24,7 +24,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from .. import quantities as q
 from ..errors import SolverError
@@ -46,8 +46,7 @@ REFERENCE_FACTS: tuple[tuple[float, str], ...] = (
 
 
 # --- reading numbers with units ----------------------------------------------------------------
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     value: float        # canonical units
     unit: str           # canonical unit, or "" for a bare number
     text: str
@@ -190,8 +189,7 @@ def _clock(text: str) -> float:
 
 
 # --- known numbers -------------------------------------------------------------------------------
-@dataclass
-class Known:
+class Known(NamedTuple):
     value: float
     unit: str
     tol: float
@@ -237,9 +235,14 @@ def known_numbers(solutions: Iterable[Any], question: str, extra: Iterable[tuple
                 ks.append(Known(d, a.result.unit, _tol(a.result.unit, d) * 2, "difference of results"))
     for qt in find_quantities(question):
         ks.append(Known(qt.value, qt.unit, qt.half_ulp + 1e-9, "question"))
-    for v, u in (*REFERENCE_FACTS, *extra):
+    ks += _RULES
+    for v, u in extra:
         ks.append(Known(v, u, _tol(u, v), "rule constant"))
     return ks
+
+
+_RULES = [Known(v, u, max(abs(v) * 0.005, 1e-6) if u not in ("s", "points") else 0.006, "rule constant")
+          for v, u in REFERENCE_FACTS]
 
 
 def text_numbers(solutions: Iterable[Any]) -> list[Known]:
@@ -364,16 +367,21 @@ _STOP = {"the", "and", "for", "from", "with", "model", "correction", "equation",
 
 def method_keys(s: Any) -> list[str]:
     """Names that identify a solution's method: authors and model names from method and citations."""
+    return list(_method_keys(s.method or "", tuple(s.citations), tuple(m.name for m in s.models_used)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _method_keys(method: str, citations: tuple[str, ...], models: tuple[str, ...]) -> tuple[str, ...]:
     keys: list[str] = []
-    for text in [s.method, *s.citations]:
+    for text in (method, *citations):
         for w in re.findall(r"[A-Z][A-Za-z\u00c0-\u017f'\-]{2,}|[A-Z]{2,}[0-9]*", text or ""):
             base = re.sub(r"'s$", "", w)
             if base.lower() not in _STOP and base not in keys:
                 keys.append(base)
-    for m in s.models_used:
-        keys.append(m.name)
-        keys.append(m.name.split(".")[-1].split("_")[0])
-    return keys
+    for name in models:
+        keys.append(name)
+        keys.append(name.split(".")[-1].split("_")[0])
+    return tuple(keys)
 
 
 #: (pattern the answer must not contain, condition on params) pairs: contradictions of the trace

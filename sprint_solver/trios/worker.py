@@ -142,7 +142,7 @@ def process_chunk(cfg: dict[str, Any], queries: list[Query]) -> ChunkResult:
     st = _state(cfg)
     seed = st.cfg.seed
     tasks: list[TeacherTask] = []
-    pre: list[tuple[Query, list[Any], str | None]] = []
+    pre: list[tuple[Query, list[Any], str | None, list[str]]] = []
     for qy in queries:
         rid = row_id(st.fp, qy.index)
         sols: list[Any] = []
@@ -155,32 +155,35 @@ def process_chunk(cfg: dict[str, Any], queries: list[Query]) -> ChunkResult:
                     sols = [st.solver.solve({**r, "query": qy.text}) for r in qy.requests]
             except SolverError as e:
                 err = f"{type(e).__name__}: {e}"
-        pre.append((qy, sols, err))
+        rendered = [s.render("text") for s in sols]
+        pre.append((qy, sols, err, rendered))
         if err is None:
             kw = {k: v for k, v in st.templates.items() if v}
-            msgs = build_messages(qy, sols, capabilities=st.capabilities, **kw)
+            msgs = build_messages(qy, sols, capabilities=st.capabilities, rendered=rendered, **kw)
             tasks.append(TeacherTask(rid, qy, sols, msgs, prompt_hash(msgs)))
     replies = iter(st.teacher.answer(tasks)) if tasks else iter(())
     judged: dict[str, CheckResult] = {}
     task_iter = iter(tasks)
     out = ChunkResult([], [], Stats(), [q.index for q in queries])
-    pending: list[tuple[Query, list[Any], TeacherTask | None, TeacherReply | None, str | None]] = []
-    for qy, sols, err in pre:
+    pending: list[tuple[Query, list[Any], TeacherTask | None, TeacherReply | None, str | None, list[str]]] = []
+    for qy, sols, err, rendered in pre:
         if err is None:
-            pending.append((qy, sols, next(task_iter), next(replies), None))
+            pending.append((qy, sols, next(task_iter), next(replies), None, rendered))
         else:
-            pending.append((qy, sols, None, None, err))
+            pending.append((qy, sols, None, None, err, rendered))
     if st.judge is not None:
-        judged = st.judge.judge_many([(t, r) for _, _, t, r, e in pending if t is not None and r is not None
+        judged = st.judge.judge_many([(t, r) for _, _, t, r, e, _ in pending if t is not None and r is not None
                                       and r.text and not r.error])
-    for qy, sols, task, reply, err in pending:
-        line, ok = _row(st, seed, qy, sols, task, reply, err, judged.get(task.id) if task else None, out.stats)
+    for qy, sols, task, reply, err, rendered in pending:
+        line, ok = _row(st, seed, qy, sols, task, reply, err, judged.get(task.id) if task else None, out.stats,
+                        rendered)
         (out.kept if ok else out.rejected).append(line)
     return out
 
 
 def _row(st: _State, seed: int, qy: Query, sols: list[Any], task: TeacherTask | None, reply: TeacherReply | None,
-         solve_error: str | None, judge_check: CheckResult | None, stats: Stats) -> tuple[str, bool]:
+         solve_error: str | None, judge_check: CheckResult | None, stats: Stats,
+         rendered_parts: list[str]) -> tuple[str, bool]:
     rid = row_id(st.fp, qy.index)
     answer = (reply.text or "") if reply else ""
     if solve_error is not None:
@@ -222,7 +225,7 @@ def _row(st: _State, seed: int, qy: Query, sols: list[Any], task: TeacherTask | 
         teacher=teacher, prompt_hash=task.prompt_hash if task else "",
         query_hash=hashlib.sha256(qy.text.encode()).hexdigest()[:16], schema_version="1.0",
         validation=val, **st.versions)
-    rendered = "\n\n".join(s.render("text") for s in sols)
+    rendered = "\n\n".join(rendered_parts)
     trio = Trio.model_construct(
         id=rid, query=qy.text,
         solution_method=SolutionMethod.model_construct(calls=calls, solutions=sols, rendered=rendered,

@@ -126,15 +126,17 @@ def guidance(query: Query, capabilities: list[str]) -> str:
 
 def build_messages(query: Query, solutions: list[Any], *, system: str = DEFAULT_SYSTEM,
                    template: str = DEFAULT_TEMPLATE, no_call_template: str = NO_CALL_TEMPLATE,
-                   capabilities: list[str] | None = None) -> list[dict[str, str]]:
-    """The chat messages for one question (system + user)."""
+                   capabilities: list[str] | None = None, rendered: list[str] | None = None) -> list[dict[str, str]]:
+    """The chat messages for one question (system + user); ``rendered``: the solutions'
+    ``render("text")`` if the caller has them already."""
     if query.kind == "no_calculation" or not solutions:
         user = fill(no_call_template, {"question": query.text, "reason": (query.no_call_reason or "").replace("_", " "),
                                        "guidance": guidance(query, capabilities or []),
                                        "request": request_json(query)})
     else:
         many = len(solutions) > 1
-        sol_text = "\n\n".join((f"[{i + 1}] " if many else "") + s.render("text") for i, s in enumerate(solutions))
+        texts = rendered if rendered is not None else [s.render("text") for s in solutions]
+        sol_text = "\n\n".join((f"[{i + 1}] " if many else "") + t for i, t in enumerate(texts))
         result = "; ".join((f"[{i + 1}] " if many else "") + f"{s.result.name} = {s.result.display}"
                            for i, s in enumerate(solutions))
         methods = "; ".join(dict.fromkeys(s.method or "; ".join(s.citations) for s in solutions))
