@@ -153,50 +153,95 @@ print(json.dumps({"elapsed_s": el, "rows": len(rows), "ok": ok}))
 '''
 
 
-def http_vs_distilabel(n: int, concurrency: int, latency: float) -> list[Row]:
-    from sprint_solver.trios.teachers.openai_client import OpenAITeacher
-    from sprint_solver.trios.teachers.base import TeacherTask
-    from sprint_solver.trios.queries import Query
-    from sprint_solver.trios.testing import FakeOpenAIServer
+class _ServerProcess:
+    """The fake OpenAI-compatible server in its own process (so no client shares its GIL)."""
 
+    def __init__(self, latency: float, canned: str | None = None):
+        cmd = [sys.executable, "-m", "sprint_solver.trios.testing", "--latency", str(latency)]
+        if canned is not None:
+            cmd += ["--canned", canned]
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+        self.base_url = self.proc.stdout.readline().strip()
+
+    def close(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+
+
+def _ours(base_url: str, prompts: list, concurrency: int) -> tuple[float, int]:
+    from sprint_solver.trios.queries import Query
+    from sprint_solver.trios.teachers.base import TeacherTask
+    from sprint_solver.trios.teachers.openai_client import OpenAITeacher
+
+    t = OpenAITeacher(base_url, "fake-model", concurrency=concurrency, timeout_s=60)
+    tasks = [TeacherTask(str(i), Query(i, ""), [], m) for i, m in enumerate(prompts)]
+    t0 = time.perf_counter()
+    replies = t.answer(tasks)
+    el = time.perf_counter() - t0
+    t.close()
+    return el, sum(r.error is None for r in replies)
+
+
+def _distilabel(dl: str, base_url: str, prompts: list, concurrency: int) -> dict:
+    with tempfile.TemporaryDirectory() as d:
+        cfgf = Path(d) / "cfg.json"
+        cfgf.write_text(json.dumps({"prompts": prompts, "base_url": base_url, "concurrency": concurrency}))
+        script = Path(d) / "dl.py"
+        script.write_text(DISTILABEL_SCRIPT)
+        env = {**os.environ, "DISTILABEL_CACHE_DIR": d, "DISTILABEL_LOG_LEVEL": "ERROR"}
+        r = subprocess.run([dl, str(script), str(cfgf)], capture_output=True, text=True, env=env, cwd=d,
+                           timeout=1800)
+    if r.returncode != 0:
+        raise RuntimeError((r.stderr.strip().splitlines() or [""])[-1][:300])
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+CANNED = ("Using Mureika's wind and altitude correction (2001), the equivalent still-air time is 9.88 s: the "
+          "headwind cost you about 0.12 s. Coaches should compare the corrected figure across meets.")
+
+
+def http_vs_distilabel(n: int, concurrency: int, latency: float) -> list[Row]:
+    """Both clients, same server process, same prompts, same concurrency. The server replies
+    with a fixed answer after ``latency`` (a model's time per request) so the clients, not the
+    server's CPU, are measured. Rates are marginal: (n - small) / (t(n) - t(small)) with
+    small = 2 x concurrency, so fixed start-up costs (distilabel's pipeline set-up, our thread
+    pool) cancel out; wall rates are in the notes."""
     prompts = _prompts(n)
+    small = 2 * concurrency
     rows: list[Row] = []
-    with FakeOpenAIServer(latency_s=latency) as srv:
-        t = OpenAITeacher(srv.base_url, "fake-model", concurrency=concurrency, timeout_s=60)
-        tasks = [TeacherTask(str(i), Query(i, ""), [], m) for i, m in enumerate(prompts)]
-        t.answer(tasks[:concurrency])  # warm-up: connections, solver caches in the server
-        t0 = time.perf_counter()
-        replies = t.answer(tasks)
-        ours = time.perf_counter() - t0
-        ok = sum(r.error is None for r in replies)
-        ideal = n * latency / concurrency
-        rows.append(Row("trios_http", f"sprint-solver OpenAITeacher rows/s (c={concurrency})", n / ours, "rows/s",
-                        note=f"{ok}/{n} ok; server latency {latency * 1000:.0f} ms; ideal {n / ideal:.0f} rows/s"))
+    srv = _ServerProcess(latency, CANNED)
+    try:
+        _ours(srv.base_url, prompts[:concurrency], concurrency)  # warm the server's solver
+        t_small, _ = _ours(srv.base_url, prompts[:small], concurrency)
+        t_big, ok = _ours(srv.base_url, prompts, concurrency)
+        ours = (n - small) / (t_big - t_small)
+        ideal = concurrency / latency
+        rows.append(Row("trios_http", f"sprint-solver OpenAITeacher rows/s (concurrency {concurrency})", ours,
+                        "rows/s", note=f"{ok}/{n} ok; wall {n / t_big:.0f} rows/s; server latency "
+                                       f"{latency * 1000:.0f} ms -> ceiling {ideal:.0f} rows/s"))
         dl = os.environ.get("DISTILABEL_PYTHON", sys.executable)
-        probe = subprocess.run([dl, "-c", "import distilabel, sys; print(distilabel.__version__)"],
+        probe = subprocess.run([dl, "-c", "import distilabel; print(distilabel.__version__)"],
                                capture_output=True, text=True)
         if probe.returncode != 0:
             reason = (probe.stderr.strip().splitlines() or ["import failed"])[-1]
             rows.append(Row("trios_http", "distilabel rows/s", float("nan"), "rows/s",
                             note=f"distilabel not runnable with {dl}: {reason}"))
             return rows
-        with tempfile.TemporaryDirectory() as d:
-            cfgf = Path(d) / "cfg.json"
-            cfgf.write_text(json.dumps({"prompts": prompts, "base_url": srv.base_url, "concurrency": concurrency}))
-            script = Path(d) / "dl.py"
-            script.write_text(DISTILABEL_SCRIPT)
-            env = {**os.environ, "DISTILABEL_CACHE_DIR": d, "DISTILABEL_LOG_LEVEL": "ERROR"}
-            r = subprocess.run([dl, str(script), str(cfgf)], capture_output=True, text=True, env=env, cwd=d,
-                               timeout=1800)
-        if r.returncode != 0:
+        version = probe.stdout.strip()
+        try:
+            a = _distilabel(dl, srv.base_url, prompts[:small], concurrency)
+            b = _distilabel(dl, srv.base_url, prompts, concurrency)
+        except (RuntimeError, subprocess.TimeoutExpired) as e:
             rows.append(Row("trios_http", "distilabel rows/s", float("nan"), "rows/s",
-                            note=f"distilabel {probe.stdout.strip()} failed: {(r.stderr.strip().splitlines() or [''])[-1][:200]}"))
+                            note=f"distilabel {version} failed: {e}"))
             return rows
-        res = json.loads(r.stdout.strip().splitlines()[-1])
-        rate = n / res["elapsed_s"]
-        rows.append(Row("trios_http", f"distilabel {probe.stdout.strip()} rows/s (input_batch_size={concurrency})",
-                        rate, "rows/s", note=f"{res['ok']}/{res['rows']} ok; pipeline.run() wall time incl. its startup"))
-        rows[0].baseline, rows[0].baseline_value = "distilabel", rate
+        theirs = (n - small) / (b["elapsed_s"] - a["elapsed_s"])
+        rows.append(Row("trios_http", f"distilabel {version} rows/s (OpenAILLM, input_batch_size {concurrency})",
+                        theirs, "rows/s", note=f"{b['ok']}/{b['rows']} ok; wall incl. pipeline start "
+                                               f"{n / b['elapsed_s']:.0f} rows/s"))
+        rows[0].baseline, rows[0].baseline_value = "distilabel", theirs
+    finally:
+        srv.close()
     return rows
 
 

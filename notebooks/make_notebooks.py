@@ -428,8 +428,9 @@ for q in gen.stream(6):
     md("""
 ## Generate
 
-`run_trios` is what `sprint-solver trios` runs. Row ids are `<config fingerprint>-<index>`, so the
-same configuration always produces the same rows.
+`run_trios` is what `sprint-solver trios --n 200 --out run` runs (add `--teacher openai --base-url ...
+--model ...` for an LLM teacher, `--backend dask` for a cluster). Row ids are
+`<config fingerprint>-<index>`, so the same configuration always produces the same rows.
 """),
     code("""
 cfg = RunConfig(n=200, out=str(work / "run"), seed=0, progress=False)
@@ -525,7 +526,8 @@ except RunError as e:
 
 Kept rows export to OpenAI chat fine-tuning (plain or with the tool-use transcript), Alpaca and
 ShareGPT for LLaMA-Factory (with `dataset_info.json`) and Hugging Face `messages` + `tools`, with a
-deterministic validation split stratified by calculation type. Tool schemas in the exports are
+deterministic validation split stratified by calculation type (on the command line:
+`sprint-solver export --format openai-tools run ft-openai`). Tool schemas in the exports are
 exactly the ones `sprint_solver.tools` serves.
 """),
     code("""

@@ -14,7 +14,8 @@ def _read(path: Path | None) -> str | None:
 
 
 @click.command()
-@click.option("--n", "n", type=int, default=1000, show_default=True, help="questions to process")
+@click.option("--n", "n", type=int, default=None,
+              help="questions to process (default 1000; with --questions, every question in the file)")
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="run directory")
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--teacher", type=click.Choice(["template", "openai"]), default="template", show_default=True)
@@ -70,6 +71,8 @@ def trios(n, out, seed, teacher, workers, backend, scheduler, resume, chunk_size
                        temperature=temperature, max_tokens=max_tokens, timeout_s=timeout, max_attempts=max_attempts,
                        concurrency=concurrency, price_in_per_mtok=price_in, price_out_per_mtok=price_out,
                        cache=not no_cache, system=_read(system_prompt), template=_read(prompt_template))
+    if n is None:
+        n = 10 ** 9 if questions else 1000
     cfg = RunConfig(n=n, out=str(out), seed=seed, teacher=tc, workers=workers, backend=backend, scheduler=scheduler,
                     chunk_size=chunk_size, questions=questions, no_calculation=no_calc_fraction,
                     comparison=comparison_fraction, compound=compound_fraction, near_duplicates=near_duplicates,

@@ -24,6 +24,10 @@ def _pick(rng: random.Random, options: list[Any]) -> Any:
 
 
 def say_time(v: float, rng: random.Random, level: int, style: str = "") -> str:
+    if style == "ms":
+        return _pick(rng, ["{:.3f} s", "{:.3f}", "{:.3f} seconds"]).format(v)
+    if style == "hand" and v < 60:
+        return _pick(rng, ["{:.1f}", "{:.1f} s"]).format(v)
     if v < 60:
         opts = ["{:.2f} s", "{:.2f}"] + (["{:.2f} seconds", "{:.2f}s", "{:.2f} sec"] if level > 1 else [])
         return _pick(rng, opts).format(v)
@@ -95,6 +99,8 @@ def say_temperature(v: float, rng: random.Random, level: int, style: str = "") -
 
 
 def say_humidity(v: float, rng: random.Random, level: int, style: str = "") -> str:
+    if style == "pct":
+        return _pick(rng, [f"{v:.0f}%", f"{v:.0f} %", f"{v:.0f} percent"])
     return _pick(rng, [f"{v:.0f}%", f"{v:.0f} % relative humidity", f"{v:.0f} percent humidity"])
 
 
@@ -146,13 +152,18 @@ LITERAL_WORDS: dict[str, dict[str, list[str]]] = {
     "event": {"100m": ["100m", "100 m", "100 metres"], "200m": ["200m", "200 m", "200 metres"],
               "400m": ["400m", "400 m", "400 metres"], "60m": ["60m", "60 m"], "110mH": ["110 m hurdles"],
               "100mH": ["100 m hurdles"], "400mH": ["400 m hurdles"]},
+    "event_any": {"110mH": ["110 m hurdles", "110mH"], "100mH": ["100 m hurdles", "100mH"],
+                  "400mH": ["400 m hurdles", "400mH"], "half_marathon": ["half marathon"], "marathon": ["marathon"],
+                  "mile": ["mile"], "5000m": ["5000 m", "5000m", "5K"], "10000m": ["10,000 m", "10000m"]},
+    "zone": {"easy": ["easy"], "marathon": ["marathon"], "threshold": ["threshold", "tempo (threshold)"],
+             "interval": ["interval"], "repetition": ["repetition"]},
     "sex": {"men": ["men's"], "women": ["women's"],
             "male": ["men's"], "female": ["women's"], "m": ["men's"], "f": ["women's"], "w": ["women's"]},
 }
 
 
 def say_literal(fname: str, value: Any, rng: random.Random) -> str:
-    words = LITERAL_WORDS.get(fname, {}).get(str(value))
+    words = LITERAL_WORDS.get(fname, {}).get(str(value)) or LITERAL_WORDS["event_any"].get(str(value))
     if words:
         return _pick(rng, words)
     return str(value).replace("_", " ")
@@ -256,6 +267,159 @@ DISTRACTORS = [" It was at a regional meet last June.", " My coach thinks the tr
 COMPARE = [" Compare the {a} and {b} models.", " How different is the answer with the {a} model instead of {b}?",
            " Show the result with both the {a} and the {b} model.", " Do {a} and {b} agree here?"]
 COMPOUND_JOINS = ["{a} Also, {b}", "Two questions. First: {a} Second: {b}", "{a} And one more: {b}"]
+
+
+CALC_TEMPLATES.update({
+    "altitude_correction": [
+        T("alt.1", "I ran {time} in the {event} at {altitude} altitude{+}. What is that worth at sea level?"),
+        T("alt.2", "What is a {time} {event} run at {altitude} worth at sea level{+}?"),
+        T("alt.3", "A {time} {sex:adj} {event} at {altitude} above sea level{+} - what is the sea-level equivalent?", 2),
+        T("alt.4", "I ran {time} for the {event} at sea level. What is the equivalent time at {target_altitude} "
+                   "altitude{+}?", altitude=0.0),
+        T("alt.5", "How much faster would a {time} {event} be at {target_altitude} than at sea level{+}?", 2,
+          altitude=0.0),
+    ],
+    "air_density": [
+        T("rho.1", "What is the air density at {temperature}, {pressure} and {humidity:pct} humidity?"),
+        T("rho.2", "Air density at {altitude} altitude and {temperature}?"),
+        T("rho.3", "How dense is the air at {temperature} with {humidity:pct} humidity at {altitude}?", 2),
+        T("rho.4", "Air density for a sprint at {temperature} and {pressure}?", 2),
+        T("rho.5", "What's the air density on a {temperature} day, station pressure {pressure}, humidity "
+                   "{humidity}?", 3),
+    ],
+    "temperature_effect_sprint": [
+        T("temp.1", "I ran {time} in the {event} at {temperature}. What would it be at {reference_temperature}?"),
+        T("temp.2", "How much faster is a {time} {event} at {temperature} than at {reference_temperature}?"),
+        T("temp.3", "Equivalent of a {time} {event} run at {temperature} in {reference_temperature} conditions{+}?",
+          2),
+        T("temp.4", "A {time} {sex:adj} {event} at {temperature}{+} - what is it at {reference_temperature}?", 3),
+    ],
+    "pace": [
+        T("pace.1", "What pace do I need to run {distance} in {time}?"),
+        T("pace.2", "How long does {distance} at {pace} take?"),
+        T("pace.3", "How far do I get in {time} at {pace}?"),
+        T("pace.4", "{distance} at {pace}: what is my finish time?", 2),
+        T("pace.5", "What is {speed} as a running pace?", 2),
+        T("pace.6", "I ran {distance} in {time}. What was my average pace and speed?"),
+    ],
+    "intervals": [
+        T("int.1", "I ran {reps} x {rep_distance} in {rep_time} each. What was my pace?", solve_for="pace"),
+        T("int.2", "{reps} x {rep_distance} in {rep_time} with {rest} rest: how long is the session?", 2,
+          solve_for="total_time"),
+        T("int.3", "What is the total distance of {reps} x {rep_distance} at {rep_time} each?",
+          solve_for="total_distance"),
+        T("int.4", "{reps} x {rep_distance} at {rep_time} each: what pace is that?", solve_for="pace"),
+        T("int.5", "How long will {reps} x {rep_distance} at {pace} take, with {rest} between reps?", 3,
+          solve_for="total_time"),
+    ],
+    "even_splits": [
+        T("split.1", "What are my {split_distance} splits for a {time} {distance}?"),
+        T("split.2", "I want to run {distance} in {time}: what are my {split_distance} splits?"),
+        T("split.3", "Even splits for a {time} {distance}?"),
+        T("split.4", "Give me even-pace splits every {split_distance} for {distance} in {time}.", 2),
+    ],
+    "race_prediction": [
+        T("pred.1", "I ran {distance} in {time}. What {target_distance} time does that predict?"),
+        T("pred.2", "Predict my {target_distance} from a {time} {distance} using VDOT.", model="vdot"),
+        T("pred.3", "If I run {distance} in {time}, what could I run for {target_distance} with Cameron's formula?",
+          2, model="cameron"),
+        T("pred.4", "What is a {time} {distance} worth over {target_distance}?"),
+        T("pred.5", "Riegel prediction: {distance} in {time}, what about {target_distance}?", 2, model="riegel"),
+    ],
+    "vdot": [
+        T("vdot.1", "What is my VDOT for a {time} {distance}?"),
+        T("vdot.2", "I ran {distance} in {time}. What is my VDOT?"),
+        T("vdot.3", "VDOT for {distance} in {time}, and what would that give for other distances?", 2),
+    ],
+    "training_paces": [
+        T("tp.1", "What are my training paces for a {time} {distance}?"),
+        T("tp.2", "What {zone} pace should I run with a VDOT of {vdot}?"),
+        T("tp.3", "I ran {distance} in {time}. What is my {zone} pace?"),
+        T("tp.4", "Daniels paces for VDOT {vdot}, please.", 2),
+    ],
+    "points": [
+        T("pts.1", "How many World Athletics points is a {time} {event}?"),
+        T("pts.2", "What is a {sex:adj} {event} in {time} worth on the scoring tables?"),
+        T("pts.3", "{sex:adj} {event} in {time}: how many points?", 2),
+        T("pts.4", "Score a hand-timed {time:hand} {event} on the World Athletics tables.", 2, hand_timed=True),
+    ],
+    "hand_timing": [
+        T("hand.1", "What is a hand-timed {hand_time:hand} {distance} in FAT?"),
+        T("hand.2", "Convert a hand time of {hand_time:hand} in the {distance} to electronic timing."),
+        T("hand.3", "My coach hand-timed me at {hand_time:hand} over {distance}. What is that fully automatic?", 2),
+    ],
+    "false_start": [
+        T("fs.1", "Is a reaction time of {reaction_time:ms} a false start?"),
+        T("fs.2", "My sprinter reacted in {reaction_time:ms}. Was that legal?"),
+        T("fs.3", "The start system showed {reaction_time:ms} for lane 4. False start or not?", 2),
+    ],
+    "heat_adjusted_pace": [
+        T("hap.1", "My goal marathon pace is {pace}. It's {temperature} with a {dew_point} dew point. How much "
+                   "should I slow down?"),
+        T("hap.2", "What pace should I run instead of {pace} at {temperature} and {humidity:pct} humidity?"),
+        T("hap.3", "Race-day forecast: {temperature}, dew point {dew_point}. How should I adjust a {pace} goal?",
+          2),
+    ],
+    "heat_index": [
+        T("hi.1", "What is the heat index at {temperature} and {humidity:pct} humidity?"),
+        T("hi.2", "Heat index for {temperature} and {humidity:pct} relative humidity?"),
+        T("hi.3", "How hot does {temperature} with a {dew_point} dew point feel?", 2),
+    ],
+    "grade_adjusted_pace": [
+        T("gap.1", "I ran {pace} on a {grade} grade. What is my grade-adjusted pace?"),
+        T("gap.2", "What is {pace} on a {grade} slope worth on the flat?"),
+        T("gap.3", "I averaged {pace} over {distance} with {elevation_gain} of climbing. What's my grade-adjusted "
+                   "pace?", 2),
+    ],
+    "equivalent_flat_distance": [
+        T("efd.1", "A {distance} hike with {climb} of climbing - what is the equivalent flat distance?"),
+        T("efd.2", "Equivalent flat distance of a {distance} trail race with {climb} of ascent?"),
+        T("efd.3", "{distance} with {climb} up and {descent} down: what flat distance is that?", 2),
+    ],
+    "body_metrics": [
+        T("body.1", "What is the frontal area of a {mass}, {height} sprinter?", result="frontal_area"),
+        T("body.2", "How much air drag does a {mass}, {height} runner face at {speed}{+}?"),
+        T("body.3", "Body surface area for {mass} and {height}?", result="bsa"),
+        T("body.4", "Drag power for a {mass}, {height} athlete running {speed}{+}?", 2, result="drag_power"),
+    ],
+    "sprint_profile": [
+        T("sp.1", "My splits were {times} at {distances}. What is my maximal sprinting speed?"),
+        T("sp.2", "Sprint profile for {distances} splits of {times}?"),
+        T("sp.3", "Sprint profile for {distances} splits of {times}; I weigh {mass} and am {height} tall. What are "
+                  "F0, V0 and Pmax?", 2),
+    ],
+    "lane_effect": [
+        T("lane.1", "How much slower is lane {lane} than lane {reference_lane} in a {sex:adj} 200 m?"),
+        T("lane.2", "I ran {time} in lane {lane} of a {sex:adj} 200 m. What would that be in lane "
+                    "{reference_lane}?", 2),
+        T("lane.3", "Is lane {lane} a disadvantage in the {sex:adj} 200 m compared with lane {reference_lane}?"),
+    ],
+    "sprint_conditions": [
+        T("cond.1", "Hand-timed {time:hand} {event} with {wind:signed} wind at {altitude}, what's the FAT "
+                    "still-air time?", hand_timed=True),
+        T("cond.2", "{time} {event}, wind {wind:signed}, at {altitude} and {temperature}: sea-level still-air "
+                    "equivalent?"),
+        T("cond.3", "Correct my {time} {event} for everything: wind {wind:signed}, altitude {altitude}, "
+                    "temperature {temperature}.", 2),
+    ],
+})
+
+MISSING_TEMPLATES.update({
+    "vdot": [T("vdot.miss.time", "What is my VDOT for the {distance}?", _missing="time")],
+    "race_prediction": [T("pred.miss.time", "What {target_distance} time does my {distance} predict?",
+                          _missing="time")],
+    "heat_index": [T("hi.miss.t", "What is the heat index with {humidity:pct} humidity?", _missing="temperature")],
+    "points": [T("pts.miss.time", "How many points is my {event}?", _missing="time")],
+    "false_start": [T("fs.miss.rt", "Was my start a false start?", _missing="reaction_time")],
+})
+
+#: optional clauses switched off where they would make a request contradictory
+for _k in [("air_density", "altitude"), ("air_density", "pressure"), ("air_density", "humidity"),
+           ("air_density", "temperature"), ("heat_adjusted_pace", "humidity"), ("heat_adjusted_pace", "temperature"),
+           ("heat_index", "humidity"), ("heat_index", "temperature"), ("temperature_effect_sprint", "temperature"),
+           ("temperature_effect_sprint", "humidity"), ("body_metrics", "temperature"),
+           ("sprint_conditions", "temperature"), ("sprint_profile", "temperature"), ("points", "lane")]:
+    CLAUSES[_k] = []
 
 
 # --- questions that need no calculation -----------------------------------------------------------

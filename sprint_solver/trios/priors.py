@@ -98,7 +98,7 @@ def wind(rng: random.Random, legal_only: bool = False) -> float:
     v = draw(rng, "wind_races" if rng.random() < 0.6 else "wind_heats", -4.0, 5.0, tails=0.25)
     if legal_only:
         v = min(v, 2.0)
-    return round(v, 1)
+    return round(v, 1) + 0.0  # no "-0.0"
 
 
 def altitude(rng: random.Random) -> float:

@@ -52,7 +52,9 @@ CONDITION_KINDS = {"wind": "wind", "altitude": "altitude", "temperature": "tempe
                    "pressure": "air pressure", "grade": "grade"}
 CONDITION_NAMES = {"lane": "lane", "surface": "surface", "reaction_time": "reaction time"}
 #: option fields that choose methods rather than describe the situation: not said in questions
-TECHNICAL = {"model", "preset", "method", "formula", "table", "version"}
+TECHNICAL = {"model", "preset", "method", "formula", "table", "version", "exponent", "result", "level", "variant",
+             "hand_variant", "edition", "venue", "fv_method", "time_correction", "adjustments", "slope_fraction", "cd",
+             "limit", "solve_for", "flying_start", "air_density", "descent_grade", "heat_index", "wbgt", "rule"}
 
 OMIT = object()
 
@@ -270,8 +272,223 @@ def _wind_lane(rng: random.Random, ctx: dict[str, Any]) -> Any:
     return rng.randint(1, 8) if ctx.get("event") == "200m" else OMIT
 
 
+def _choice(*options: Any) -> Any:
+    return lambda rng, ctx: options[int(rng.random() * len(options))]
+
+
+def _sex(rng: random.Random, ctx: dict[str, Any]) -> str:
+    return "men" if rng.random() < 0.6 else "women"
+
+
+def _event(rng: random.Random, ctx: dict[str, Any]) -> str:
+    return "100m" if rng.random() < 0.65 else "200m"
+
+
+def _sprint_time(rng: random.Random, ctx: dict[str, Any]) -> float:
+    return priors.sprint_mark(rng, ctx.get("event", "100m"), ctx.get("sex", "men"))
+
+
+def _lane_200(rng: random.Random, ctx: dict[str, Any]) -> Any:
+    return rng.randint(1, 8) if ctx.get("event") == "200m" else OMIT
+
+
+def _dist_between(lo: float, hi: float) -> Any:
+    return lambda rng, ctx: priors.distance(rng, lo, hi)
+
+
+def _time_of(key: str, scale: float = 1.0) -> Any:
+    def f(rng: random.Random, ctx: dict[str, Any]) -> float:
+        d = float(ctx.get(key) or 5000.0)
+        t = priors.race_time(rng, d) * scale
+        return float(round(t, 1) if t < 600 else round(t))
+    return f
+
+
+def _rep_time(rng: random.Random, ctx: dict[str, Any]) -> float:
+    d = float(ctx.get("rep_distance") or 400.0)
+    pace = rng.uniform(170.0, 330.0)  # s/km: fast club runner to steady jogger
+    t = d / 1000.0 * pace
+    return round(t) if t >= 60 else round(t, 1)
+
+
+def _split(rng: random.Random, ctx: dict[str, Any]) -> Any:
+    d = float(ctx.get("distance") or 5000.0)
+    opts = [x for x in (400.0, 1000.0, q.MILE, 5000.0) if x < d]
+    return opts[int(rng.random() * len(opts))] if opts else OMIT
+
+
+def _target(rng: random.Random, ctx: dict[str, Any]) -> float:
+    d = ctx.get("distance")
+    for _ in range(10):
+        t = priors.distance(rng, 1500.0, 42195.0)
+        if t != d:
+            return t
+    return 42195.0
+
+
+_POINTS_EVENTS = {"men": ("100m", "200m", "400m", "800m", "1500m", "5000m", "10000m", "110mH", "400mH", "mile",
+                          "marathon", "half_marathon"),
+                  "women": ("100m", "200m", "400m", "800m", "1500m", "5000m", "10000m", "100mH", "400mH", "mile",
+                            "marathon", "half_marathon")}
+_HURDLES = {"110mH": (13.3, 15.5), "100mH": (12.6, 14.8), "400mH": (48.5, 60.0)}
+
+
+def _points_event(rng: random.Random, ctx: dict[str, Any]) -> str:
+    opts = _POINTS_EVENTS[ctx.get("sex", "men")]
+    if ctx.get("hand_timed"):  # hand timing is a sprint matter
+        opts = tuple(e for e in opts if e in ("100m", "200m", "400m", "110mH", "100mH"))
+    return opts[int(rng.random() * len(opts))]
+
+
+def _points_time(rng: random.Random, ctx: dict[str, Any]) -> float:
+    ev = str(ctx.get("event", "100m"))
+    if ev in _HURDLES:
+        lo, hi = _HURDLES[ev]
+        return round(rng.uniform(lo, hi) + (5.0 if ev == "400mH" and ctx.get("sex") == "women" else 0.0), 2)
+    d = q.parse_distance(ev.replace("_", " ").replace("m", " m") if ev[0].isdigit() else ev.replace("_", " "))
+    if d <= 200:
+        return priors.sprint_mark(rng, ev, ctx.get("sex", "men"))
+    t = priors.race_time(rng, d) * (0.75 if d < 5000 else 1.0)
+    return round(t, 2) if t < 60 else (round(t, 1) if t < 3600 else float(round(t)))
+
+
+def _hand_distance(rng: random.Random, ctx: dict[str, Any]) -> float:
+    return float((100, 100, 200, 200, 400, 800, 1500)[int(rng.random() * 7)])
+
+
+def _hand_time(rng: random.Random, ctx: dict[str, Any]) -> float:
+    d = float(ctx.get("distance", 100.0))
+    t = priors.sprint_mark(rng, "200m" if d == 200 else "100m", "men")
+    if d > 200:
+        t = priors.race_time(rng, d) * 0.8
+    return round(t, 1)
+
+
+def _reaction(rng: random.Random, ctx: dict[str, Any]) -> float:
+    if rng.random() < 0.35:
+        return round(rng.uniform(0.085, 0.115), 3)
+    return priors.reaction_time(rng)
+
+
+def _warm(rng: random.Random, ctx: dict[str, Any]) -> float:
+    return float(round(rng.uniform(18.0, 36.0)))
+
+
+def _dew(rng: random.Random, ctx: dict[str, Any]) -> float:
+    t = float(ctx.get("temperature", 25.0))
+    return float(round(t - rng.uniform(1.0, 14.0)))
+
+
+def _marathon_pace(rng: random.Random, ctx: dict[str, Any]) -> float:
+    return float(round(priors.marathon_time(rng) / 42.195))
+
+
+def _grade(rng: random.Random, ctx: dict[str, Any]) -> float:
+    g = priors.grade_percent(rng)
+    return g if abs(g) >= 1 else (2.0 if g >= 0 else -2.0)
+
+
+def _gain(rng: random.Random, ctx: dict[str, Any]) -> float:
+    d = float(ctx.get("distance") or 10000.0)
+    return float(round(d * rng.uniform(0.005, 0.04)))
+
+
+def _trail_distance(rng: random.Random, ctx: dict[str, Any]) -> float:
+    return float((10000, 15000, 20000, 21097.5, 25000, 30000, 42195, 50000)[int(rng.random() * 8)])
+
+
+def _climb(rng: random.Random, ctx: dict[str, Any]) -> float:
+    return float(round(float(ctx.get("distance") or 20000.0) * rng.uniform(0.01, 0.08), -1))
+
+
+def _descent(rng: random.Random, ctx: dict[str, Any]) -> float:
+    return float(round(float(ctx.get("climb") or 500.0) * rng.uniform(0.5, 1.1), -1))
+
+
+def _run_speed(rng: random.Random, ctx: dict[str, Any]) -> float:
+    return round(rng.uniform(3.0, 10.5), 1)
+
+
+def _profile(rng: random.Random, ctx: dict[str, Any]) -> dict[str, list[float]]:
+    """Splits from the mono-exponential model v(t) = MSS (1 - exp(-t/tau)) (Clark et al. 2017)."""
+    import math
+
+    mss = rng.uniform(7.0, 11.0)
+    tau = rng.uniform(0.7, 1.4)
+    dists = [(5.0, 10.0, 20.0, 30.0, 40.0), (10.0, 20.0, 30.0, 40.0), (10.0, 20.0, 30.0)][int(rng.random() * 3)]
+    times = []
+    for d in dists:
+        t = d / mss + tau
+        for _ in range(30):  # Newton on d(t) = MSS (t + tau e^(-t/tau)) - MSS tau
+            f = mss * (t + tau * math.exp(-t / tau)) - mss * tau - d
+            t -= f / (mss * (1 - math.exp(-t / tau)))
+        times.append(round(t, 2))
+    return {"distances": list(dists), "times": times}
+
+
+def _distances(rng: random.Random, ctx: dict[str, Any]) -> list[float]:
+    prof = _profile(rng, ctx)
+    ctx["_times"] = prof["times"]
+    return prof["distances"]
+
+
+def _times(rng: random.Random, ctx: dict[str, Any]) -> Any:
+    return ctx.get("_times", OMIT)
+
+
+def _lane(rng: random.Random, ctx: dict[str, Any]) -> int:
+    return rng.randint(1, 8)
+
+
+def _other_lane(rng: random.Random, ctx: dict[str, Any]) -> int:
+    lane = ctx.get("lane") or 4
+    return rng.choice([x for x in range(1, 9) if x != lane])
+
+
+def _lane_time(rng: random.Random, ctx: dict[str, Any]) -> float:
+    return priors.sprint_mark(rng, "200m", ctx.get("sex", "men"))
+
+
+def _say_list(unit: str) -> Any:
+    def say(values: list[float], rng: random.Random) -> str:
+        parts = [f"{v:g}" for v in values]
+        return ", ".join(parts[:-1]) + " and " + parts[-1] + (f" {unit}" if unit else "")
+    return say
+
+
+#: how list fields are said
+CUSTOM_SAY: dict[str, Any] = {"distances": _say_list("m"), "times": _say_list("s")}
+
 #: (calculation, field) samplers that know more than the field's kind
 OVERRIDES: dict[str, dict[str, Any]] = {
+    "altitude_correction": {"event": _event, "sex": _sex, "time": _sprint_time, "lane": _lane_200,
+                            "target_altitude": lambda rng, ctx: priors.altitude(rng) or 1500.0},
+    "temperature_effect_sprint": {"event": _event, "sex": _sex, "time": _sprint_time, "lane": _lane_200,
+                                  "reference_temperature": lambda rng, ctx: float(round(rng.uniform(10, 35)))},
+    "sprint_conditions": {"event": _event, "sex": _sex, "time": _sprint_time, "lane": _lane_200},
+    "pace": {"distance": _dist_between(400.0, 42195.0), "time": _time_of("distance"),
+             "speed": _run_speed},
+    "intervals": {"reps": lambda rng, ctx: rng.randint(3, 20),
+                  "rep_distance": _choice(200.0, 400.0, 400.0, 600.0, 800.0, 1000.0, 1200.0, q.MILE, 2000.0),
+                  "rep_time": _rep_time, "rest": lambda rng, ctx: float(rng.choice((30, 45, 60, 90, 120, 180)))},
+    "even_splits": {"distance": _dist_between(800.0, 42195.0), "time": _time_of("distance"),
+                    "split_distance": _split},
+    "race_prediction": {"distance": _dist_between(1500.0, 42195.0), "time": _time_of("distance"),
+                        "target_distance": _target},
+    "vdot": {"distance": _dist_between(1500.0, 42195.0), "time": _time_of("distance")},
+    "training_paces": {"distance": _dist_between(1500.0, 42195.0), "time": _time_of("distance"),
+                       "vdot": lambda rng, ctx: round(rng.uniform(30.0, 75.0), 1)},
+    "points": {"sex": _sex, "event": _points_event, "time": _points_time},
+    "hand_timing": {"distance": _hand_distance, "hand_time": _hand_time},
+    "false_start": {"reaction_time": _reaction},
+    "heat_adjusted_pace": {"temperature": _warm, "dew_point": _dew, "pace": _marathon_pace},
+    "heat_index": {"temperature": _warm, "dew_point": _dew},
+    "grade_adjusted_pace": {"grade": _grade, "distance": _dist_between(3000.0, 42195.0), "elevation_gain": _gain,
+                            "elevation_loss": _gain},
+    "equivalent_flat_distance": {"distance": _trail_distance, "climb": _climb, "descent": _descent},
+    "body_metrics": {"speed": _run_speed},
+    "sprint_profile": {"distances": _distances, "times": _times},
+    "lane_effect": {"sex": _sex, "lane": _lane, "reference_lane": _other_lane, "time": _lane_time},
     "wind_correction": {
         "event": lambda rng, ctx: "100m" if rng.random() < 0.65 else "200m",
         "sex": lambda rng, ctx: "men" if rng.random() < 0.6 else "women",
@@ -424,7 +641,7 @@ class QueryGenerator:
             tpl, generic = missing, missing.id.startswith("g.")
         else:
             usable = plan.by_level[level]
-            generic = not usable or (rng.random() < 0.15 and not probe)
+            generic = not usable or (rng.random() < 0.05 and not probe)
             tpl = ph._pick(rng, ph.GENERIC_TEMPLATES if generic else usable)
         force: set[str] = set()
         for _ in range(4):
@@ -435,6 +652,11 @@ class QueryGenerator:
             if err is None:
                 return text, params, tpl.id, factors
             field_ = getattr(err, "parameter", None)
+            if isinstance(err, MissingParameterError) and field_ not in plan.fields:
+                # "needs X or Y": say one more optional quantity and try again
+                spare = [f.name for f in plan.fields.values() if not f.required and not f.technical
+                         and f.name not in params and f.name not in force and f.kind in ph.SAY]
+                field_ = spare[int(rng.random() * len(spare))] if spare else None
             if isinstance(err, MissingParameterError) and field_ in plan.fields and field_ not in force:
                 force.add(field_)
                 if not generic and not _clauses(plan.name, field_) and field_ not in dict(tpl.slots):
@@ -508,6 +730,11 @@ class QueryGenerator:
             if style == "adj" or (f.name in ph.LITERAL_WORDS and style != "signed"):
                 return ph.say_literal(f.name, value, rng), value
             return str(value).replace("_", " "), value
+        if f.kind == "str":
+            return ph.say_literal(f.name, value, rng), value
+        custom = CUSTOM_SAY.get(f.name)
+        if custom is not None and isinstance(value, list):
+            return custom(value, rng), value
         if f.kind == "bool":
             return ("yes" if value else "no"), bool(value)
         if f.kind == "int":
@@ -570,7 +797,9 @@ def _invalid(plan: CalcPlan, params: dict[str, Any]) -> SolverError | None:
 
 
 def _clauses(calc: str, field: str) -> list[str]:
-    return ph.CLAUSES.get((calc, field)) or ph.CLAUSES.get(("*", field)) or []
+    if (calc, field) in ph.CLAUSES:
+        return ph.CLAUSES[(calc, field)]
+    return ph.CLAUSES.get(("*", field)) or []
 
 
 def _generic_text(tpl: ph.Template, plan: CalcPlan, said: dict[str, str], mentioned: list[str]) -> str:

@@ -135,6 +135,7 @@ def run_trios(cfg: RunConfig, *, resume: bool = False, api_key: str | None = Non
     when ``cfg.progress``).
     """
     t_start = time.time()
+    _check_teacher(cfg)
     out = Path(cfg.out)
     out.mkdir(parents=True, exist_ok=True)
     if cfg.teacher.kind != "template" and cfg.teacher.cache and not cfg.teacher.cache_path:
@@ -279,6 +280,15 @@ def run_trios(cfg: RunConfig, *, resume: bool = False, api_key: str | None = Non
 
         write_card(out, manifest)
     return manifest
+
+
+def _check_teacher(cfg: RunConfig) -> None:
+    """Fail before any work when an HTTP teacher or judge has no model to ask."""
+    env_model = os.environ.get("SPRINT_SOLVER_TEACHER_MODEL") or os.environ.get("OPENAI_MODEL")
+    if cfg.teacher.kind == "openai" and not (cfg.teacher.model or env_model):
+        raise RunError("the openai teacher needs a model: --model or SPRINT_SOLVER_TEACHER_MODEL")
+    if cfg.judge.enabled and not (cfg.judge.model or cfg.teacher.model or env_model):
+        raise RunError("the judge needs a model: --judge-model (or the teacher's --model)")
 
 
 def _parallel(cfg: RunConfig, tasks: Any, client: Any) -> Any:

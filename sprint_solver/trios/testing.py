@@ -27,8 +27,10 @@ class FakeOpenAIServer:
     """``FakeOpenAIServer(latency_s=0.02)``; ``.faults.append("429")``; ``.base_url``; ``.requests``."""
 
     def __init__(self, latency_s: float = 0.0, retry_after: str = "1", timeout_delay_s: float = 3.0,
-                 host: str = "127.0.0.1", port: int = 0):
+                 host: str = "127.0.0.1", port: int = 0, canned: str | None = None):
         self.latency_s = latency_s
+        #: a fixed answer instead of solving (throughput benchmarks of clients)
+        self.canned = canned
         self.retry_after = retry_after
         self.timeout_delay_s = timeout_delay_s
         self.faults: deque[str] = deque()
@@ -82,7 +84,7 @@ class FakeOpenAIServer:
 
     def completion(self, body: dict[str, Any]) -> dict[str, Any]:
         messages = body.get("messages") or []
-        text = answer_for(messages)
+        text = self.canned if self.canned is not None else answer_for(messages)
         prompt_chars = sum(len(str(m.get("content", ""))) for m in messages)
         return {"id": "chatcmpl-" + hashlib.sha256(json.dumps(messages).encode()).hexdigest()[:12],
                 "object": "chat.completion", "created": int(time.time()), "model": body.get("model", "fake"),
@@ -95,6 +97,9 @@ class FakeOpenAIServer:
 def _handler(server: FakeOpenAIServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # headers and body go out in two writes: without TCP_NODELAY the client's delayed ACK
+        # adds ~40 ms to every keep-alive request
+        disable_nagle_algorithm = True
 
         def log_message(self, *args: Any) -> None:  # quiet
             pass
@@ -201,3 +206,25 @@ def answer_for(messages: list[dict[str, Any]]) -> str:
         sols = [solver.solve({**r, "query": text}) for r in reqs]
     tid = hashlib.sha256(user.encode()).hexdigest()[:16]
     return TemplateTeacher().write(TeacherTask(tid, q, sols))
+
+
+def main() -> None:
+    """``python -m sprint_solver.trios.testing [--latency S] [--port P]``: serve until killed
+    (prints the base URL first), for benchmarks that want the server in its own process."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=main.__doc__)
+    ap.add_argument("--latency", type=float, default=0.0, help="seconds added to every reply")
+    ap.add_argument("--port", type=int, default=0)
+    ap.add_argument("--canned", default=None, help="answer every request with this text (no solving)")
+    a = ap.parse_args()
+    srv = FakeOpenAIServer(latency_s=a.latency, port=a.port, canned=a.canned)
+    print(srv.base_url, flush=True)
+    try:
+        srv._httpd.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()

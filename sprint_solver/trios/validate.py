@@ -56,7 +56,8 @@ class Quantity(NamedTuple):
 
 _N = r"[-+\u2212]?\d[\d,]*(?:\.\d+)?"
 _UNIT_ALTS = {
-    "pace": r"(?:min(?:utes)?\s*)?(?:/|per\s+)\s*(?:km|kilomet(?:er|re)s?|k|mi|miles?)\b|min/(?:km|mi|mile)\b",
+    "pace": r"(?:min(?:utes)?\s*|s(?:ec(?:onds?)?)?\s*)?(?:/|per\s+)\s*(?:km|kilomet(?:er|re)s?|k|mi|miles?)\b"
+            r"|min/(?:km|mi|mile)\b",
     "speed": r"m/s|m\s*s-1|km/h|kmh|kph|mph|knots?\b",
     "time": r"s\b|secs?\b|seconds?\b",
     "temperature": r"°\s*[cf]\b|º\s*[cf]\b|degrees?\s+(?:c|f|celsius|fahrenheit)\b|deg\s*[cf]\b",
@@ -76,7 +77,7 @@ _CLOCK = r"\d{1,3}:\d{2}(?::\d{2})?(?:\.\d+)?"
 _TOKEN = re.compile(
     rf"(?P<clockpace>{_CLOCK})\s*(?P<pu>{_UNIT_ALTS['pace']})"
     rf"|(?P<hms>\d+\s*h\s*\d+\s*m(?:in)?(?:\s*\d+\s*s)?)\b"
-    rf"|(?P<clock>{_CLOCK})"
+    rf"|(?P<clock>[-+\u2212]?{_CLOCK})"
     rf"|(?P<num>{_N})(?:\s*(?P<unit>" + "|".join(f"(?:{_UNIT_ALTS[k]})" for k in _ORDER) + r")(?![/^\w]))?",
     re.IGNORECASE)
 _NUM_START = re.compile(r"[-+\u2212]?\d")
@@ -142,7 +143,9 @@ def _read(m: re.Match[str]) -> Quantity | None:
         return Quantity(_clock(m.group("hms")), "s", m.group(0), start, 0.5)
     if last == "clock":
         c = m.group("clock")
-        return Quantity(_clock(c), "s", c, start, 0.5 * 10 ** -_decimals(c.rsplit(":", 1)[1]))
+        sign = -1.0 if c[0] in "-\u2212" else 1.0
+        return Quantity(sign * _clock(c.lstrip("-+\u2212")), "s", c, start,
+                        0.5 * 10 ** -_decimals(c.rsplit(":", 1)[1]))
     num = m.group("num")
     if "\u2212" in num:
         num = num.replace("\u2212", "-")
@@ -160,7 +163,8 @@ def _read(m: re.Match[str]) -> Quantity | None:
     if kind == "pace":
         v = q.parse_pace(f"{num} {unit_text}")
         per = q.MILE if _per_mile(unit_text) else 1000.0
-        return Quantity(v, "s/km", m.group(0), start, half * 60 * 1000.0 / per)
+        secs = unit_text.lower().startswith("s")
+        return Quantity(v, "s/km", m.group(0), start, half * (1 if secs else 60) * 1000.0 / per)
     if kind == "specific":
         return Quantity(value, _SPECIFIC.get(u, u), m.group(0), start, half)
     if kind == "temperature":
@@ -386,6 +390,8 @@ def _method_keys(method: str, citations: tuple[str, ...], models: tuple[str, ...
 
 #: (pattern the answer must not contain, condition on params) pairs: contradictions of the trace
 def _contradictions(s: Any, answer: str, own: str = "", check_wind: bool = True) -> str | None:
+    for quoted in s.assumptions:  # the trace's own words ("+ = tail wind") are no claim of the answer
+        answer = answer.replace(quoted, "")
     a = answer.lower()
     p = {k: v.value for k, v in s.params.items()}
     w = p.get("wind")

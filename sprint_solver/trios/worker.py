@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import SolverError
+from ..errors import SolverError, ValidityWarning
 from .queries import Query
 from .records import (COMPLEXITY_LABELS, CheckResult, SolutionMethod, TeacherInfo, ToolCall, Trio, TrioMetadata,
                       Usage, Validation, row_id)
@@ -139,6 +140,13 @@ def _state(cfg: dict[str, Any]) -> _State:
 # --- the chunk ---------------------------------------------------------------------------------------
 def process_chunk(cfg: dict[str, Any], queries: list[Query]) -> ChunkResult:
     """Solve, teach, validate and serialise one chunk of questions."""
+    with warnings.catch_warnings():
+        # validity notes are in each solution's warnings and confidence; do not spam the console
+        warnings.simplefilter("ignore", ValidityWarning)
+        return _process(cfg, queries)
+
+
+def _process(cfg: dict[str, Any], queries: list[Query]) -> ChunkResult:
     st = _state(cfg)
     seed = st.cfg.seed
     tasks: list[TeacherTask] = []

@@ -106,6 +106,7 @@ def test_calculations_not_registered_are_skipped_and_counted():
     assert set(missing) <= set(full.skipped)
 
 
+@pytest.mark.filterwarnings("ignore::sprint_solver.errors.ValidityWarning")
 def test_every_registered_calculation_gets_questions_that_mostly_solve():
     """Generic generation from each calculation's Params: most draws must be valid requests."""
     g = QueryGenerator(seed=5)

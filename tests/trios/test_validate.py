@@ -131,3 +131,14 @@ def test_template_teacher_passes_on_a_generated_stream_and_varies_its_wording():
     qy = g.query(3)
     sols = [solver.solve(r) for r in qy.requests] if qy.kind != "no_calculation" else []
     assert t.write(TeacherTask("same", qy, sols)) == t.write(TeacherTask("same", qy, sols))
+
+
+@pytest.mark.filterwarnings("ignore::sprint_solver.errors.ValidityWarning")
+def test_template_teacher_across_every_registered_calculation(tmp_path):
+    """Integration: template answers for every calculation type pass validation (>= 97 %)."""
+    from sprint_solver.trios import RunConfig, run_trios
+
+    m = run_trios(RunConfig(n=500, out=str(tmp_path / "all"), seed=13, workers=1, progress=False))
+    checks = m["approval"]["per_check"]
+    for name in ("format", "numbers", "grounding"):
+        assert checks[name]["rate"] >= 0.97, (name, checks[name], m["approval"]["per_calculation"])

@@ -199,7 +199,8 @@ class TemplateTeacher(Teacher):
         a, b = sols[0].result, sols[1].result
         if a.unit == b.unit:
             d = abs(a.value - b.value)
-            lines.append(_p(rng, [f"The two differ by {fmt(d, a.unit)}.", f"The difference is {fmt(d, a.unit)}."]) + " "
+            dtext = f"{d:.1f} s/km" if a.unit == "s/km" and d < 60 else fmt(d, a.unit)
+            lines.append(_p(rng, [f"The two differ by {dtext}.", f"The difference is {dtext}."]) + " "
                          + (_p(rng, ["That is within timing precision, so the choice hardly matters here.",
                                      "For practical purposes they agree."]) if d < 0.015 and a.unit == "s" else
                             _p(rng, ["Model choice matters at this level, so say which one you used when you "
