@@ -59,11 +59,16 @@ def wind_basis(t, w, distance: float) -> np.ndarray:
 
 def wind_correction(t, w, sex, params: dict) -> tuple[np.ndarray, np.ndarray]:
     """(correction, ci_halfwidth): still-air time = t + correction."""
-    b = wind_basis(t, w, params["distance"])
+    t = np.asarray(t, float)
+    u = np.asarray(w, float) * t / params["distance"]
+    b0 = t * u
+    b1 = b0 * u
     c = _by_sex(params, "coef", sex)
-    corr = np.sum(b * c, axis=-1)
-    cov = _by_sex(params, "cov", sex)
-    return corr, _halfwidth(b, cov)
+    s = _by_sex(params, "cov", sex)
+    # the two-term quadratic form written out: einsum over a stacked basis was 6-10x slower
+    corr = c[..., 0] * b0 + c[..., 1] * b1
+    var = s[..., 0, 0] * b0 * b0 + 2.0 * s[..., 0, 1] * b0 * b1 + s[..., 1, 1] * b1 * b1
+    return corr, Z95 * np.sqrt(np.maximum(var, 0.0))
 
 
 def wind_inverse(t0, w, sex, params: dict) -> tuple[np.ndarray, np.ndarray]:
