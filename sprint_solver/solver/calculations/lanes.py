@@ -56,6 +56,11 @@ class LaneEffect(Calculation):
         ctx.assume("lanes in World Championships first rounds are drawn at random, so the fitted effects are "
                    "lane effects, not differences in ability")
         if p.lane is None:
+            if p.time is not None or p.wind is not None:
+                # never drop a given number silently: say why it does not enter the lane profile
+                ctx.warn("no lane given: the time and wind were not used (they apply to one lane vs the "
+                         "reference lane)")
+                ctx.penalize(0.1, "some given values were not used")
             self._profile(p, ctx, m)
             return
         res = ctx.model_step(f"Fitted lane effect: lane {p.lane} vs lane {p.reference_lane} ({p.sex})", m,
