@@ -35,8 +35,9 @@ import numpy as np
 from ..errors import InvalidValueError
 from ..quantities import MMHG
 from .base import inp, model, out, ref
+from .base import unwrap as _unwrap
 from .wind import (_M200_MEN, _M200_OTHER, _SCALE_HEIGHT_INV, MEN_FAST_CUTOFF_200, MUREIKA_DEFAULT,
-                   MUREIKA_PRESETS, _unwrap)
+                   MUREIKA_PRESETS)
 
 # --- constants ------------------------------------------------------------------------------
 P0 = 101325.0            #: Pa, ISA sea-level pressure

@@ -35,6 +35,11 @@ class Implementation:
 IMPLEMENTATIONS: dict[str, Implementation] = {}
 
 
+def unwrap(x: Any) -> Any:
+    """A Python float for 0-d results (scalar in, scalar out), the array otherwise."""
+    return float(x) if np.ndim(x) == 0 else x
+
+
 def inp(name: str, unit: str, description: str, **kw: Any) -> IOSpec:
     """Shorthand for an input :class:`IOSpec`."""
     if "default" in kw and "required" not in kw:

@@ -30,7 +30,7 @@ import numpy as np
 
 from .atmosphere import SHORTS_RHO0, SHORTS_T0
 from .base import inp, model, out, ref
-from .wind import _unwrap
+from .base import unwrap as _unwrap
 
 #: Du Bois constants: variant -> (constant, height unit factor from metres)
 BSA_VARIANTS = {"dubois_1916": (0.007184, 100.0), "rounded_0.2025": (0.2025, 1.0)}

@@ -25,6 +25,7 @@ import math
 import numpy as np
 
 from .base import inp, model, out, ref
+from .base import unwrap as _unwrap
 
 #: Riegel's fatigue exponent (1.06 = Riegel 1981; elite runners fit up to ~1.08)
 RIEGEL_EXPONENT = 1.06
@@ -384,8 +385,3 @@ def daniels_training_paces(vdot):
     v = np.asarray(vvdot(vdot))
     paces = tuple(_unwrap(60000.0 / (f * v)) for f in TRAINING_FRACTIONS.values())
     return (*paces, _unwrap(200.0 * 60.0 / (REPETITION_200_FRACTION * v)), _unwrap(v / 60.0))
-
-
-def _unwrap(x):
-    """Return a Python float for 0-d results, arrays otherwise."""
-    return float(x) if np.ndim(x) == 0 else x

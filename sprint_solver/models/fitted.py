@@ -16,13 +16,11 @@ from __future__ import annotations
 import numpy as np
 
 from .base import implementation
+from .base import unwrap as _unwrap
 
 Z95 = 1.959963984540054
 _SEXES = ("men", "women")
 
-
-def _unwrap(x):
-    return float(x) if np.ndim(x) == 0 else x
 
 
 def _by_sex(params: dict, key: str, sex) -> np.ndarray:

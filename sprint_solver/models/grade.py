@@ -43,7 +43,7 @@ import numpy as np
 
 from ..errors import InvalidValueError
 from .base import inp, model, out, ref
-from .wind import _unwrap
+from .base import unwrap as _unwrap
 
 GRADE_RANGE = dict(min=-100.0, max=100.0)
 GRADE_CLAMP = 45.0          #: % - the polynomial and the Strava table stop here

@@ -44,7 +44,7 @@ import numpy as np
 from ..errors import InvalidValueError, ValidityWarning
 from .atmosphere import MAGNUS_A, MAGNUS_B, TEMPERATURE_RANGE, HUMIDITY_RANGE
 from .base import inp, model, out, ref
-from .wind import _unwrap
+from .base import unwrap as _unwrap
 
 _PACE = dict(min=60.0, max=3600.0, valid_min=120.0, valid_max=900.0)
 #: dew point may exceed the temperature by this much (rounding of converted inputs)

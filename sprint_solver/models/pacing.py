@@ -18,6 +18,7 @@ import numpy as np
 from ..errors import InvalidValueError
 from ..quantities import KM, MILE
 from .base import inp, model, out, ref
+from .base import unwrap as _unwrap
 
 _REFS = [ref("NIST SP 811", "NIST SP 811 (2008) Guide for the Use of the International System of Units: "
              "1 international mile = 1609.344 m"),
@@ -306,8 +307,3 @@ def split_table(time: float, distance: float, split_distance: float) -> list[tup
     if distance - n * split_distance > 1e-6 * distance:
         marks.append((float(distance), float(time)))
     return marks
-
-
-def _unwrap(x):
-    """Return a Python float for 0-d results, arrays otherwise."""
-    return float(x) if np.ndim(x) == 0 else x

@@ -32,6 +32,7 @@ import numpy as np
 from ..errors import InvalidValueError
 from ..quantities import floor_points
 from .base import inp, model, out, ref
+from .base import unwrap as _unwrap
 
 # (resultShift, conversionFactor) per event; pointShift is 0 for every running event
 _WA_2022: dict[str, dict[str, dict[str, tuple[float, float]]]] = {
@@ -273,8 +274,3 @@ def combined_points(time, event, sex="men", hand_timed=False):
     x = B - t
     exact = np.where(x <= 0, 0.0, A * np.maximum(x, 0.0) ** C)
     return floor_points(exact), _unwrap(exact), _unwrap(t)
-
-
-def _unwrap(x):
-    """Return a Python float for 0-d results, arrays otherwise."""
-    return float(x) if np.ndim(x) == 0 else x

@@ -53,6 +53,7 @@ from scipy.special import lambertw
 
 from ..errors import InvalidValueError
 from .base import inp, model, out, ref
+from .base import unwrap as _unwrap
 
 G = 9.81  #: m/s^2, as in {shorts} and Samozino et al. (2016)
 DRAG_COEFFICIENT = 0.9  #: Cd of a sprinter (Samozino 2016; Arsac & Locatelli 2002)
@@ -732,8 +733,3 @@ def fvp_samozino_2016(MSS, TAU, mass, height, pressure=P_760_TORR, temperature=D
     late = t > RF_CUTOFF
     drf = np.polyfit(v[late], rf[late], 1)[0]
     return float(F0), float(V0), float(F0 * V0 / 4.0), float(fv_slope), float(rf[late].max()), float(drf)
-
-
-def _unwrap(x):
-    """Return a Python float for 0-d results, arrays otherwise."""
-    return float(x) if np.ndim(x) == 0 else x

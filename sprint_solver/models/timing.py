@@ -17,6 +17,7 @@ import numpy as np
 
 from ..quantities import round_up_time
 from .base import inp, model, out, ref
+from .base import unwrap as _unwrap
 
 #: variant -> ((upper distance [m], inclusive?, offset [s]), ...) checked in order; 0 beyond the last
 HAND_FAT_VARIANTS: dict[str, tuple[tuple[float, bool, float], ...]] = {
@@ -158,8 +159,3 @@ def false_start(reaction_time, limit=FALSE_START_LIMIT):
 
 def _int(x):
     return int(x) if np.ndim(x) == 0 else x
-
-
-def _unwrap(x):
-    """Return a Python float for 0-d results, arrays otherwise."""
-    return float(x) if np.ndim(x) == 0 else x

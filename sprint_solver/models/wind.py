@@ -23,6 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from .base import inp, model, out, ref
+from .base import unwrap as _unwrap
 
 #: Mureika's closed-form constant ``a``: the sources disagree (see README).
 MUREIKA_PRESETS = {"calculator_1.028": 0.028, "paper_1.030": 0.030, "scripts_1.027": 0.027}
@@ -163,7 +164,7 @@ def mureika_100m_inverse(time_still, wind, altitude=0.0, distance=100.0, preset=
     Examples
     --------
     >>> round(float(mureika_100m_inverse(10.0, -2.0)[0]), 4)
-    10.1258
+    10.1265
     """
     a = _mureika_a(preset)
     t0 = np.asarray(time_still, dtype=float)
@@ -396,8 +397,3 @@ def moinat_2018_inverse(time_still, wind, event="100m"):
     w = np.asarray(wind, dtype=float)
     tw = (t0 - a0 * w - b * w * w) / (1.0 + ap * w)
     return _unwrap(tw), _unwrap(tw - t0)
-
-
-def _unwrap(x):
-    """Return a Python float for 0-d results, arrays otherwise."""
-    return float(x) if np.ndim(x) == 0 else x
