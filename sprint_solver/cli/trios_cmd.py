@@ -23,6 +23,7 @@ def _read(path: Path | None) -> str | None:
 @click.option("--backend", type=click.Choice(["loky", "dask", "sequential"]), default="loky", show_default=True)
 @click.option("--scheduler", default=None, help="Dask scheduler address (tcp://host:8786) for --backend dask")
 @click.option("--resume", is_flag=True, help="continue an interrupted run in --out (refused if the config changed)")
+@click.option("--retry-failed", is_flag=True, help="with --resume: ask again where the teacher call failed")
 @click.option("--chunk-size", type=int, default=0, help="questions per task (0 = automatic)")
 @click.option("--calculations", default=None, help="comma-separated calculation types (default: all registered)")
 @click.option("--questions", type=click.Path(exists=True, dir_okay=False), default=None,
@@ -53,7 +54,7 @@ def _read(path: Path | None) -> str | None:
 @click.option("--judge-model", default=None)
 @click.option("--no-progress", is_flag=True)
 @click.option("--quiet", "-q", is_flag=True, help="print only the manifest path")
-def trios(n, out, seed, teacher, workers, backend, scheduler, resume, chunk_size, calculations, questions,
+def trios(n, out, seed, teacher, workers, backend, scheduler, resume, retry_failed, chunk_size, calculations, questions,
           no_calc_fraction, comparison_fraction, compound_fraction, near_duplicates, base_url, model, api_key_env,
           temperature, max_tokens, concurrency, timeout, max_attempts, price_in, price_out, budget, no_cache,
           system_prompt, prompt_template, judge, judge_model, no_progress, quiet):
@@ -62,7 +63,7 @@ def trios(n, out, seed, teacher, workers, backend, scheduler, resume, chunk_size
     \b
     sprint-solver trios --n 1000 --out trios-demo
     sprint-solver trios --n 5000 --out run1 --teacher openai --base-url http://localhost:8000/v1 --model qwen
-    sprint-solver trios --n 100000 --out big --backend dask --scheduler tcp://10.0.0.5:8786
+    sprint-solver trios --n 100000 --out big --backend dask --scheduler tcp://scheduler-host:8786
     """
     from ..trios import JudgeConfig, RunConfig, RunError, TeacherConfig, run_trios
 
@@ -80,7 +81,7 @@ def trios(n, out, seed, teacher, workers, backend, scheduler, resume, chunk_size
                     judge=JudgeConfig(enabled=judge, model=judge_model), budget_usd=budget,
                     progress=not (no_progress or quiet))
     try:
-        m = run_trios(cfg, resume=resume)
+        m = run_trios(cfg, resume=resume, retry_failed=retry_failed)
     except (RunError, ValueError) as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(2)

@@ -114,7 +114,6 @@ def file_hash(path: str | os.PathLike[str]) -> str:
 def fingerprint_material(cfg: RunConfig, generator_config: dict[str, Any]) -> dict[str, Any]:
     from .. import __version__
     from ..registry import Registry
-    from .validate import MAX_CHARS  # noqa: F401 - validation code is part of the content
     here = Path(__file__).resolve().parent
     vcode = hashlib.sha256((here / "validate.py").read_bytes() + (here / "teachers" / "template.py").read_bytes()
                            + (here / "records.py").read_bytes()).hexdigest()[:16]

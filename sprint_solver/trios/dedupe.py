@@ -38,14 +38,16 @@ def normalize(text: str) -> str:
     return _SPACE.sub(" ", t).strip(" .!?;:,\"'")
 
 
-def skeleton(text: str) -> str:
+def skeleton(text: str, normalized: bool = False) -> str:
     out = []
-    for tok in _TOKEN.findall(normalize(text)):
-        if tok[0].isdigit() or tok[0] in "+-":
-            try:
-                out.append(f"{float(tok.replace(',', '.')):g}")
-            except ValueError:
-                out.append(tok)
+    for tok in _TOKEN.findall(text if normalized else normalize(text)):
+        c = tok[0]
+        if c.isdigit() or c in "+-":
+            # canonical number without float(): "+10.00" -> "10", "0.50" -> "0.5"
+            tok = tok.replace(",", ".").lstrip("+")
+            if "." in tok:
+                tok = tok.rstrip("0").rstrip(".")
+            out.append("0" if tok in ("-0", "", "-") else tok)
         elif tok not in FILLER:
             out.append(tok)
     return " ".join(out)
@@ -124,7 +126,7 @@ class Deduplicator:
             self.counts["exact"] += 1
             return Duplicate(prev, "exact", 1.0)
         if self.skel is not None:
-            sk = skeleton(text)
+            sk = skeleton(norm, normalized=True)
             if sk:
                 prev = self.skel.get_or_insert(hash64(sk), index)
                 if prev >= 0:

@@ -126,9 +126,12 @@ class QuestionSource:
         return self.user[i] if self.user is not None else self.gen.query(i)  # type: ignore[union-attr]
 
 
-def run_trios(cfg: RunConfig, *, resume: bool = False, api_key: str | None = None, client: Any = None,
-              progress: Any = None) -> dict[str, Any]:
+def run_trios(cfg: RunConfig, *, resume: bool = False, retry_failed: bool = False, api_key: str | None = None,
+              client: Any = None, progress: Any = None) -> dict[str, Any]:
     """Generate trios as ``cfg`` says; returns the manifest (also written to ``manifest.json``).
+
+    ``retry_failed`` (with ``resume``): questions whose teacher call failed (check ``teacher``:
+    timeouts, 5xx after all retries, ...) are removed from ``rejected.jsonl`` and asked again.
 
     ``client``: a ``dask.distributed.Client`` for ``backend="dask"`` (default: connect to
     ``cfg.scheduler``). ``progress``: a tqdm-like object to report to (default: a tqdm bar
@@ -168,6 +171,13 @@ def run_trios(cfg: RunConfig, *, resume: bool = False, api_key: str | None = Non
         stats = Stats.from_dict(ck.get("stats", {}))
         offsets.update(ck.get("offsets", {}))
         resumes = int(ck.get("resumes", 0)) + (1 if resume else 0)
+    if retry_failed and resume:
+        dropped = _drop_teacher_failures(out / "rejected.jsonl")
+        if dropped:
+            log.warning("retrying %d questions whose teacher call failed", dropped)
+            # counts are rebuilt from the files
+            offsets = {f: 0 for f in FILES}
+            stats = Stats()
     done = np.zeros(n, dtype=bool)
     for f in FILES:
         p = out / f
@@ -280,6 +290,27 @@ def run_trios(cfg: RunConfig, *, resume: bool = False, api_key: str | None = Non
 
         write_card(out, manifest)
     return manifest
+
+
+def _drop_teacher_failures(path: Path) -> int:
+    if not path.exists():
+        return 0
+    truncate_partial_line(path)
+    keep, dropped = [], 0
+    with open(path, "rb") as fh:
+        for line in fh:
+            if json.loads(line)["metadata"]["validation"].get("failed_check") == "teacher":
+                dropped += 1
+            else:
+                keep.append(line)
+    if dropped:
+        tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+        with open(tmp, "wb") as fh:
+            fh.writelines(keep)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    return dropped
 
 
 def _check_teacher(cfg: RunConfig) -> None:

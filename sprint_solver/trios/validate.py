@@ -80,7 +80,8 @@ _TOKEN = re.compile(
     rf"|(?P<clock>[-+\u2212]?{_CLOCK})"
     rf"|(?P<num>{_N})(?:\s*(?P<unit>" + "|".join(f"(?:{_UNIT_ALTS[k]})" for k in _ORDER) + r")(?![/^\w]))?",
     re.IGNORECASE)
-_NUM_START = re.compile(r"[-+\u2212]?\d")
+#: a number starts here unless it is part of a name ("mureika_100m", "v1.0.0")
+_NUM_START = re.compile(r"(?<![\w.])[-+\u2212]?\d")
 _KIND_RE = {k: re.compile(rf"(?:{_UNIT_ALTS[k]})$", re.IGNORECASE) for k in _ORDER}
 
 

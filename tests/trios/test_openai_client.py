@@ -188,3 +188,18 @@ def test_budget_stops_dispatch_and_resume_continues(fake_server, tmp_path):
     assert 0 < done < 60
     m = run_trios(cfg.model_copy(update={"budget_usd": None}), resume=True)
     assert m["status"] == "complete" and sorted(all_indices(out)) == list(range(60))
+
+
+def test_retry_failed_asks_again_only_where_the_teacher_failed(fake_server, tmp_path):
+    out = tmp_path / "rf"
+    fake_server.faults.extend(["400", "400", "400"])
+    cfg = RunConfig(n=30, out=str(out), seed=2, calculations=WIND, progress=False, teacher=TeacherConfig(
+        kind="openai", base_url=fake_server.base_url, model="fake-model", concurrency=1))
+    m = run_trios(cfg)
+    failed = m["approval"]["failed_check"].get("teacher", 0)
+    assert failed == 3
+    n = len(fake_server.requests)
+    m2 = run_trios(cfg, resume=True, retry_failed=True)
+    assert len(fake_server.requests) - n == 3  # only those three, the rest come from the files
+    assert m2["approval"]["failed_check"].get("teacher", 0) == 0
+    assert sorted(all_indices(out)) == list(range(30)) and m2["counts"]["kept"] == m["counts"]["kept"] + 3

@@ -147,7 +147,9 @@ def build_messages(query: Query, solutions: list[Any], *, system: str = DEFAULT_
 
 
 def prompt_hash(messages: list[dict[str, str]]) -> str:
-    return hashlib.sha256(json.dumps(messages, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+    """sha256 of the messages (role and content, in order), first 16 hex digits."""
+    text = "\x1e".join(f"{m['role']}\x1f{m['content']}" for m in messages)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def template_hash(*parts: str) -> str:

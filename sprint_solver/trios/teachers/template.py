@@ -34,6 +34,8 @@ def fmt(value: float, unit: str) -> str:
     """A number the way an answer states it (units included), no more precise than useful."""
     if unit == "1":
         return f"{value:.4g}"
+    if unit == "s" and abs(value) < 1:
+        return f"{value:.3f} s"  # reaction times and margins live in the milliseconds
     if unit == "s" and abs(value) < 60:
         return f"{value:.2f} s"
     if unit == "s/km":
@@ -164,7 +166,7 @@ class TemplateTeacher(Teacher):
 
     def _result(self, s: Any, rng: random.Random) -> str:
         r = s.result
-        desc = r.description or r.name.replace("_", " ")
+        desc = r.description if r.description and "=" not in r.description else r.name.replace("_", " ")
         return _p(rng, [f"{_upper_first(desc)}: {r.display}.", f"Result: {r.display} ({desc}).",
                         f"The answer is {r.display}, the {_lower_first(desc)}.",
                         f"So the {_lower_first(desc)} is {r.display}."])
