@@ -20,17 +20,43 @@ DEFAULT_CARDS = REPO / "models"
 
 
 def publish(specs: list[ModelSpec], registry_dir: Path | None = None) -> list[str]:
-    """Write the cards and refresh the index; stale versions of the same models are removed."""
+    """Write the cards and refresh the index.
+
+    A refit whose parameters differ from the committed card of the same version gets
+    the next patch version, and the earlier patch versions stay, so traces that name
+    ``model@version`` keep verifying; the same data and seed reuse the version and
+    rewrite identical bytes. Cards of another major.minor (a changed model form) are
+    removed.
+    """
     path = Path(registry_dir or DEFAULT_REGISTRY)
-    names = {s.name for s in specs}
     fitted = path / "fitted"
+    specs = [_next_version(s, fitted) for s in specs]
+    names = {s.name for s in specs}
     if fitted.is_dir():
-        keep = {reg.card_path(s) for s in specs}
+        keep_series = {(s.name, _series(s.version)) for s in specs}
         for f in sorted(fitted.glob("*.json")):
-            rel = f"fitted/{f.name}"
-            if rel not in keep and f.name.split("@")[0] in names:
+            name, _, ver = f.stem.partition("@")
+            if name in names and (name, _series(ver)) not in keep_series:
                 f.unlink()
     return reg.publish(specs, path)
+
+
+def _series(version: str) -> str:
+    return version.rsplit(".", 1)[0]
+
+
+def _next_version(spec: ModelSpec, fitted: Path) -> ModelSpec:
+    """``spec`` with the version it should be published under (see :func:`publish`)."""
+    same_series = []
+    for f in sorted(fitted.glob(f"{spec.name}@{_series(spec.version)}.*.json")) if fitted.is_dir() else []:
+        old = ModelSpec.model_validate_json(f.read_bytes())
+        if old.parameters == spec.parameters and old.implementation == spec.implementation:
+            return spec.model_copy(update={"version": old.version})
+        same_series.append(int(old.version.rsplit(".", 1)[1]))
+    if not same_series:
+        return spec
+    patch = max(same_series + [int(spec.version.rsplit(".", 1)[1])]) + 1
+    return spec.model_copy(update={"version": f"{_series(spec.version)}.{patch}"})
 
 
 def _fmt(v: Any) -> str:
