@@ -610,11 +610,17 @@ class QueryGenerator:
         return Query(index, text, ({"calculation": plan.name, "params": params},), "single", level,
                      tuple(factors), tid)
 
-    def _comparison(self, index: int, rng: random.Random) -> Query:
+    def _comparison(self, index: int, rng: random.Random) -> Query:  # noqa: D401
         plan = self.plans[self.comparable[int(rng.random() * len(self.comparable))]]
         text, params, tid, factors = self._single(rng, plan, 2)
         a, b = rng.sample(list(plan.model_choices), 2)
-        text = text + ph._pick(rng, ph.COMPARE).format(a=a.capitalize(), b=b.capitalize())
+        named = params.get("model")
+        if named in plan.model_choices and named not in (a, b):
+            # the template already names a model ("... using VDOT"): that one must be compared
+            a = named
+        elif named == b:
+            a, b = b, a
+        text = text + ph._pick(rng, ph.COMPARE).format(a=_model_word(a), b=_model_word(b))
         reqs = ({"calculation": plan.name, "params": {**params, "model": a}},
                 {"calculation": plan.name, "params": {**params, "model": b}})
         return Query(index, _wrap(rng, text, 2, distract=False), reqs, "comparison", 3, tuple(factors),
@@ -901,3 +907,12 @@ def _user_query(index: int, d: dict[str, Any], where: str) -> Query:
     return Query(index, text, tuple(reqs), kind, cx, tuple(d.get("factors", ())), f"user:{where}",
                  source="user", needs_parse=not reqs)
 
+
+
+#: how a model choice is written in a question
+_MODEL_WORDS = {"vdot": "VDOT", "cipm2007": "CIPM-2007", "ideal_gas": "ideal-gas", "simple_moist": "simple moist-air",
+                "minetti_0.83": "Minetti (0.83 exponent)", "strava_quartic": "Strava quartic", "ely_wbgt": "Ely WBGT"}
+
+
+def _model_word(choice: str) -> str:
+    return _MODEL_WORDS.get(choice, choice.replace("_", " ").capitalize())
