@@ -189,17 +189,25 @@ def _fmt_num(v: Any) -> str:
     return str(v)
 
 
-@lru_cache(maxsize=2048)
-def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+@lru_cache(maxsize=4096)
+def _template(expression: str, names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The expression split once into literal pieces and the variable between each pair."""
     ordered = sorted(names, key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(n) for n in ordered) + r")\b")
+    pat = re.compile(r"\b(" + "|".join(re.escape(n) for n in ordered) + r")\b")
+    parts = pat.split(expression)
+    return tuple(parts[0::2]), tuple(parts[1::2])
 
 
 def substitute(expression: str, inputs: dict[str, Any]) -> str:
     """The expression with each variable replaced by its value (for display)."""
     if not inputs:
         return expression
-    return _names_pattern(tuple(inputs)).sub(lambda m: _fmt_num(inputs[m.group(1)]), expression)
+    literals, names = _template(expression, tuple(inputs))
+    out = [literals[0]]
+    for name, lit in zip(names, literals[1:]):
+        out.append(_fmt_num(inputs[name]))
+        out.append(lit)
+    return "".join(out)
 
 
 def fast_construct(cls: type[BaseModel], values: dict[str, Any]) -> Any:
