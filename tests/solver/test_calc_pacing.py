@@ -153,3 +153,10 @@ def test_examples():
     for name in ("pace", "intervals", "even_splits"):
         assert 3 <= len(CALCULATIONS[name].examples) <= 5
     assert parse_time("1:30") == 90.0
+
+
+def test_intervals_total_distance_needs_no_time():
+    from sprint_solver import solve
+    s = solve("What is the total distance of 8 x 800 m?")
+    assert s.calculation_type == "intervals" and s.result.name == "total_distance"
+    assert s.result.value == 6400.0 and s.verify().ok

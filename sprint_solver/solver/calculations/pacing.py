@@ -184,6 +184,8 @@ class IntervalsCalculation(Calculation):
         def _time_or_pace(self):
             if (self.rep_time is None) == (self.pace is None):
                 if self.rep_time is None:
+                    if self.solve_for == "total_distance":
+                        return self  # "what is the total distance of 8 x 800 m?" needs no time
                     raise MissingParameterError("rep_time", "give the time of one repetition (or the pace)")
                 raise InvalidValueError("give rep_time or pace, not both", parameter="pace")
             return self
@@ -193,6 +195,13 @@ class IntervalsCalculation(Calculation):
         ctx.param("reps", p.reps, "1")
         ctx.param("rep_distance", p.rep_distance, "m")
         rep_time = p.rep_time
+        if rep_time is None and p.pace is None:
+            total = ctx.step("Total distance = reps x distance", output="total_distance", value=None, unit="m",
+                             expression="n*d", inputs={"n": float(p.reps), "d": p.rep_distance})
+            ctx.output("total_distance", total, "m", display=show_distance(total), primary=True,
+                       description="distance of all repetitions")
+            ctx.method = "interval-session arithmetic"
+            return
         if rep_time is None:
             ctx.param("pace", p.pace, "s/km")
             m = reg.get("pacing.time_from_pace")
