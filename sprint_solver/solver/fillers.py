@@ -59,13 +59,18 @@ def _direction(ex: Extraction, time_q: Qty | None) -> tuple[str, bool]:
     return "to_still_air", False
 
 
+def _sprint_event(event: float, what: str) -> float:
+    """``event`` if it is the 100 m or 200 m, else a clear error: these models are sprint-only."""
+    if event not in (100.0, 200.0):
+        raise InvalidValueError(f"{what} for the 100 m and 200 m only, not the {event:g} m",
+                                parameter="event", value=_event_label(event))
+    return event
+
+
 @filler("wind_correction")
 def _fill_wind(f: Fill) -> None:
     ex = f.ex
-    event = pick_event(f) or 100.0
-    if event not in (100.0, 200.0):
-        raise InvalidValueError(f"wind corrections exist for the 100 m and 200 m only, not the {event:g} m",
-                                parameter="event", value=_event_label(event))
+    event = _sprint_event(pick_event(f) or 100.0, "wind corrections exist")
     # the wind first, so its number is not mistaken for the time
     wind_q = None
     try:
@@ -181,10 +186,7 @@ def _altitude_role(text: str, tq, m: tuple[int, float, str]) -> str:
 @filler("altitude_correction")
 def _fill_altitude(f: Fill) -> None:
     ex = f.ex
-    event = pick_event(f) or 100.0
-    if event not in (100.0, 200.0):
-        raise InvalidValueError(f"altitude corrections exist for the 100 m and 200 m only, not the {event:g} m",
-                                parameter="event", value=_event_label(event))
+    event = _sprint_event(pick_event(f) or 100.0, "altitude corrections exist")
     mentions = _altitude_mentions(f, sprint=True)
     tq = _need(pick_sprint_time(f, event), "time", f"the question gives no {int(event)} m time")
     f.params.update(event=_event_label(event), time=tq.value)
@@ -275,10 +277,7 @@ _REF_CUE = {"than", "compared", "versus", "vs", "instead", "reference", "standar
 @filler("temperature_effect_sprint")
 def _fill_temperature_sprint(f: Fill) -> None:
     ex = f.ex
-    event = pick_event(f) or 100.0
-    if event not in (100.0, 200.0):
-        raise InvalidValueError(f"the temperature effect is modelled for the 100 m and 200 m only, not the "
-                                f"{event:g} m", parameter="event", value=_event_label(event))
+    event = _sprint_event(pick_event(f) or 100.0, "the temperature effect is modelled")
     temps = ex.of("temperature")
     tq = _need(pick_sprint_time(f, event), "time", f"the question gives no {int(event)} m time")
     if not temps:
@@ -803,10 +802,7 @@ def _infer_event(f: Fill) -> float:
 @filler("sprint_conditions")
 def _fill_conditions(f: Fill) -> None:
     ex = f.ex
-    event = pick_event(f) or _infer_event(f)
-    if event not in (100.0, 200.0):
-        raise InvalidValueError(f"condition corrections exist for the 100 m and 200 m only, not the {event:g} m",
-                                parameter="event", value=_event_label(event))
+    event = _sprint_event(pick_event(f) or _infer_event(f), "condition corrections exist")
     hand = bool(ex.words & {"handheld", "stopwatch", "manual", "manually"}) or \
         bool(re.search(r"hand[- ]?(?:timed|time|timing|held)|\bht\b", ex.text))
     wind = None
