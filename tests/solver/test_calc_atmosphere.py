@@ -18,12 +18,7 @@ from sprint_solver.spec import IOSpec, ModelSpec
 MY_CALCS = ("altitude_correction", "air_density", "temperature_effect_sprint")
 
 
-def run(calc: str, **params):
-    sol = solve({"calculation": calc, "params": params})
-    v = sol.verify()
-    assert v.ok, v.mismatches
-    assert v.checked >= 1
-    return sol
+from .checks import solve_checked as run  # noqa: E402
 
 
 def test_examples_and_schema():

@@ -13,13 +13,7 @@ from sprint_solver.solver.solution import Solution
 T = parse_time
 
 
-def run(calc: str, **params) -> Solution:
-    s = solve({"calculation": calc, "params": params})
-    v = s.verify()
-    assert v.ok, v.mismatches
-    # the recorded request reproduces the solution (it is the tool-call arguments)
-    assert solve(s.request).value == s.value
-    return s
+from .checks import solve_checked as run  # noqa: E402
 
 
 # --- race_prediction ---------------------------------------------------------------------------------------
