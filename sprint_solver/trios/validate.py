@@ -80,8 +80,9 @@ _TOKEN = re.compile(
     rf"|(?P<clock>[-+\u2212]?{_CLOCK})"
     rf"|(?P<num>{_N})(?:\s*(?P<unit>" + "|".join(f"(?:{_UNIT_ALTS[k]})" for k in _ORDER) + r")(?![/^\w]))?",
     re.IGNORECASE)
-#: a number starts here unless it is part of a name ("mureika_100m", "v1.0.0")
-_NUM_START = re.compile(r"(?<![\w.])[-+\u2212]?\d")
+#: a number starts here unless it is part of a name ("mureika_100m", "v1.0.0"); one finditer pass
+#: over this replaces a search-then-match loop (the token always matches where a number starts)
+_SCAN = re.compile(r"(?<![\w.])(?=[-+\u2212]?\d)(?:" + _TOKEN.pattern + ")", re.IGNORECASE)
 _KIND_RE = {k: re.compile(rf"(?:{_UNIT_ALTS[k]})$", re.IGNORECASE) for k in _ORDER}
 
 
@@ -111,17 +112,7 @@ def _decimals(s: str) -> int:
 def find_quantities(text: str) -> list[Quantity]:
     """Every number in ``text`` with its unit read into canonical units (bare numbers: unit "")."""
     out: list[Quantity] = []
-    pos = 0
-    search, match = _NUM_START.search, _TOKEN.match
-    while True:
-        m0 = search(text, pos)
-        if m0 is None:
-            break
-        m = match(text, m0.start())
-        if m is None:
-            pos = m0.end()
-            continue
-        pos = m.end()
+    for m in _SCAN.finditer(text):
         try:
             qty = _read(m)
         except (SolverError, ValueError, ZeroDivisionError):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import SolverError, ValidityWarning
+from ..solver.solution import fast_construct
 from .queries import Query
 from .records import (COMPLEXITY_LABELS, CheckResult, SolutionMethod, TeacherInfo, ToolCall, Trio, TrioMetadata,
                       Usage, Validation, row_id)
@@ -211,20 +212,20 @@ def _row(st: _State, seed: int, qy: Query, sols: list[Any], task: TeacherTask | 
     for s in sols:
         req = s.request or {"calculation": s.calculation_type, "params": {}}
         res = {"ok": True, "result": st.tool_result(s)} if st.tool_result is not None else None
-        calls.append(ToolCall.model_construct(name=req["calculation"], arguments=req.get("params", {}), result=res))
+        calls.append(fast_construct(ToolCall, dict(name=req["calculation"], arguments=req.get("params", {}), result=res)))
     ctypes = [s.calculation_type for s in sols] or list(qy.calculations) or ["none"]
     if qy.kind == "no_calculation":
         ctypes = ["none"]
     info = st.teacher_info
     r = reply or TeacherReply(None)
-    teacher = TeacherInfo.model_construct(
+    teacher = fast_construct(TeacherInfo, dict(
         name=info["name"], model=info["model"], parameters=info.get("parameters", {}),
-        usage=Usage.model_construct(input_tokens=r.input_tokens, output_tokens=r.output_tokens),
+        usage=fast_construct(Usage, dict(input_tokens=r.input_tokens, output_tokens=r.output_tokens)),
         cost_usd=r.cost_usd, latency_s=round(r.latency_s, 4), attempts=r.attempts, cached=r.cached,
-        finish_reason=r.finish_reason)
+        finish_reason=r.finish_reason))
     families = sorted({_family(c) for c in ctypes if c != "none"})
     models = list({m.name: m for s in sols for m in s.models_used}.values())
-    md = TrioMetadata.model_construct(
+    md = fast_construct(TrioMetadata, dict(
         index=qy.index, seed=seed, source=qy.source, kind=qy.kind, calculation_type=ctypes[0],
         calculation_types=ctypes, families=families, complexity=qy.complexity,
         complexity_label=COMPLEXITY_LABELS.get(qy.complexity, ""), template_id=qy.template_id,
@@ -232,13 +233,13 @@ def _row(st: _State, seed: int, qy: Query, sols: list[Any], task: TeacherTask | 
         factors_addressed=factors_addressed(answer, qy.factors) if answer else [], models_used=models,
         teacher=teacher, prompt_hash=task.prompt_hash if task else "",
         query_hash=hashlib.sha256(qy.text.encode()).hexdigest()[:16], schema_version="1.0",
-        validation=val, **st.versions)
+        validation=val, **st.versions))
     rendered = "\n\n".join(rendered_parts)
-    trio = Trio.model_construct(
+    trio = fast_construct(Trio, dict(
         id=rid, query=qy.text,
-        solution_method=SolutionMethod.model_construct(calls=calls, solutions=sols, rendered=rendered,
-                                                       no_call_reason=qy.no_call_reason),
-        answer=answer, metadata=md)
+        solution_method=fast_construct(SolutionMethod, dict(calls=calls, solutions=sols, rendered=rendered,
+                                                       no_call_reason=qy.no_call_reason)),
+        answer=answer, metadata=md))
     line = trio.model_dump_json(warnings=False)
     ok = val.passed
     stats.kept += ok
