@@ -217,8 +217,8 @@ def fast_construct(cls: type[BaseModel], values: dict[str, Any]) -> Any:
     a dozen per row from values they produced themselves, so they skip it. Missing
     fields take their defaults (mutable ones copied), as with ``model_construct``.
     """
-    defaults, factories = _defaults(cls)
-    if len(values) < len(cls.model_fields):
+    defaults, factories, n_fields = _defaults(cls)
+    if len(values) < n_fields:
         full = {k: (v.copy() if isinstance(v, (list, dict, set)) else v) for k, v in defaults.items()
                 if k not in values}
         full.update({k: f() for k, f in factories.items() if k not in values})
@@ -234,7 +234,7 @@ def fast_construct(cls: type[BaseModel], values: dict[str, Any]) -> Any:
 
 
 @lru_cache(maxsize=None)
-def _defaults(cls: type[BaseModel]) -> tuple[dict[str, Any], dict[str, Any]]:
+def _defaults(cls: type[BaseModel]) -> tuple[dict[str, Any], dict[str, Any], int]:
     defaults: dict[str, Any] = {}
     factories: dict[str, Any] = {}
     for name, f in cls.model_fields.items():
@@ -242,7 +242,7 @@ def _defaults(cls: type[BaseModel]) -> tuple[dict[str, Any], dict[str, Any]]:
             factories[name] = f.default_factory
         elif not f.is_required():
             defaults[name] = f.default
-    return defaults, factories
+    return defaults, factories, len(cls.model_fields)
 
 
 def _render_text(s: Solution) -> str:
