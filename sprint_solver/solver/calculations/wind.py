@@ -95,11 +95,7 @@ class WindCorrection(Calculation):
                 expression="t*((1 + a) - a*rho_ratio*wind_factor)",
                 expr_inputs={"t": p.time, "a": a, "rho_ratio": rho, "wind_factor": fw},
                 note=f"a = {a} ({p.preset})")
-            t0 = float(res["time_still"])
-            corr = ctx.step("Correction (positive = the conditions helped)", output="correction",
-                            value=t0 - p.time, unit="s", expression="time_still - t",
-                            inputs={"time_still": t0, "t": p.time})
-            self._outputs_to_still(ctx, p, t0, corr)
+            self._to_still_result(ctx, p, float(res["time_still"]))
         else:
             res = ctx.model_step(
                 "Time with the wind (solve the closed form for t_w)", m,
@@ -109,9 +105,7 @@ class WindCorrection(Calculation):
             ctx.step("Check: correcting t_w back to still air gives t0", output="check_time_still",
                      value=p.time, unit="s", expression="t_w*((1 + a) - a*rho_ratio*(1 - w*t_w/d)**2)",
                      inputs={"t_w": tw, "a": a, "rho_ratio": rho, "w": p.wind, "d": 100.0}, tolerance=1e-6)
-            change = ctx.step("Change from still air (positive = slower)", output="change", value=tw - p.time,
-                              unit="s", expression="time_wind - t0", inputs={"time_wind": tw, "t0": p.time})
-            self._outputs_from_still(ctx, p, tw, change)
+            self._from_still_result(ctx, p, tw)
 
     # -- Mureika 200 m -----------------------------------------------------------------------
     def _mureika_200(self, p, ctx: Context, m, to_still: bool) -> None:
@@ -135,16 +129,12 @@ class WindCorrection(Calculation):
             res = ctx.evaluate(m, time=p.time, **inputs)
             t0 = ctx.step("Still-air sea-level time", output="time_still", value=float(res["time_still"]), unit="s",
                           expression="t - dt", inputs={"t": p.time, "dt": dt}, model=m)
-            corr = ctx.step("Correction (positive = the conditions helped)", output="correction", value=t0 - p.time,
-                            unit="s", expression="time_still - t", inputs={"time_still": t0, "t": p.time})
-            self._outputs_to_still(ctx, p, t0, corr)
+            self._to_still_result(ctx, p, t0)
         else:
             res = ctx.evaluate(m, time_still=p.time, **inputs)
             tw = ctx.step("Time with the wind", output="time_wind", value=float(res["time_wind"]), unit="s",
                           expression="t0 + dt", inputs={"t0": p.time, "dt": dt}, model=m)
-            change = ctx.step("Change from still air (positive = slower)", output="change", value=tw - p.time,
-                              unit="s", expression="time_wind - t0", inputs={"time_wind": tw, "t0": p.time})
-            self._outputs_from_still(ctx, p, tw, change)
+            self._from_still_result(ctx, p, tw)
 
     # -- Moinat 2018 -------------------------------------------------------------------------
     def _moinat(self, p, ctx: Context, m, to_still: bool) -> None:
@@ -158,18 +148,14 @@ class WindCorrection(Calculation):
                                  expression="t + (a0 + aP*t)*w + b*w**2",
                                  expr_inputs={"t": p.time, "a0": a0, "aP": ap, "b": b, "w": p.wind})
             t0 = float(res["time_still"])
-            corr = ctx.step("Correction (positive = the wind helped)", output="correction", value=t0 - p.time,
-                            unit="s", expression="time_still - t", inputs={"time_still": t0, "t": p.time})
-            self._outputs_to_still(ctx, p, t0, corr)
+            self._to_still_result(ctx, p, t0, helped="the wind")
         else:
             res = ctx.model_step("Time with the wind (exact inverse)", m,
                                  {"time_still": p.time, "wind": p.wind, "event": p.event}, "time_wind",
                                  expression="(t0 - a0*w - b*w**2)/(1 + aP*w)",
                                  expr_inputs={"t0": p.time, "a0": a0, "aP": ap, "b": b, "w": p.wind})
             tw = float(res["time_wind"])
-            change = ctx.step("Change from still air (positive = slower)", output="change", value=tw - p.time,
-                              unit="s", expression="time_wind - t0", inputs={"time_wind": tw, "t0": p.time})
-            self._outputs_from_still(ctx, p, tw, change)
+            self._from_still_result(ctx, p, tw)
 
     # -- any other (fitted) model: re-checked by re-running it ------------------------------
     def _generic(self, p, ctx: Context, m, to_still: bool) -> None:
@@ -186,17 +172,13 @@ class WindCorrection(Calculation):
         if to_still:
             res = ctx.model_step("Still-air time", m, {"time": p.time, **base}, "time_still")
             t0 = float(res["time_still"])
-            corr = ctx.step("Correction (positive = the conditions helped)", output="correction", value=t0 - p.time,
-                            unit="s", expression="time_still - t", inputs={"time_still": t0, "t": p.time})
             self._uncertainty(ctx, m, res)
-            self._outputs_to_still(ctx, p, t0, corr)
+            self._to_still_result(ctx, p, t0)
         else:
             res = ctx.model_step("Time with the wind", m, {"time_still": p.time, **base}, "time_wind")
             tw = float(res["time_wind"])
-            change = ctx.step("Change from still air (positive = slower)", output="change", value=tw - p.time,
-                              unit="s", expression="time_wind - t0", inputs={"time_wind": tw, "t0": p.time})
             self._uncertainty(ctx, m, res)
-            self._outputs_from_still(ctx, p, tw, change)
+            self._from_still_result(ctx, p, tw)
 
     @staticmethod
     def _uncertainty(ctx: Context, m, res) -> None:
@@ -207,13 +189,17 @@ class WindCorrection(Calculation):
 
     # -- outputs ------------------------------------------------------------------------------
     @staticmethod
-    def _outputs_to_still(ctx: Context, p, t0: float, corr: float) -> None:
+    def _to_still_result(ctx: Context, p, t0: float, helped: str = "the conditions") -> None:
+        corr = ctx.step(f"Correction (positive = {helped} helped)", output="correction", value=t0 - p.time,
+                        unit="s", expression="time_still - t", inputs={"time_still": t0, "t": p.time})
         ctx.output("time_still", t0, "s", primary=True, description="equivalent time in still air at sea level")
         ctx.output("correction", corr, "s", display=f"{corr:+.2f} s",
                    description="still-air time minus the given time (positive: the conditions helped)")
 
     @staticmethod
-    def _outputs_from_still(ctx: Context, p, tw: float, change: float) -> None:
+    def _from_still_result(ctx: Context, p, tw: float) -> None:
+        change = ctx.step("Change from still air (positive = slower)", output="change", value=tw - p.time,
+                          unit="s", expression="time_wind - t0", inputs={"time_wind": tw, "t0": p.time})
         ctx.output("time_wind", tw, "s", primary=True, description="expected time with this wind and altitude")
         ctx.output("change", change, "s", display=f"{change:+.2f} s",
                    description="windy time minus still-air time (positive: slower)")
