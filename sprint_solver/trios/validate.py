@@ -219,10 +219,9 @@ def known_numbers(solutions: Iterable[Any], question: str, extra: Iterable[tuple
             if isinstance(v, (int, float)) and not isinstance(v, bool):
                 ks.append(Known(float(v), p.unit if p.unit != "1" else "", _tol(p.unit, float(v)), f"input {name}"))
             elif isinstance(v, str):
-                try:
-                    ks.append(Known(q.parse_distance(v.replace("_", " ")), "m", 0.5, f"input {name}"))
-                except SolverError:
-                    pass
+                d = _distance_word(v)
+                if d is not None:
+                    ks.append(Known(d, "m", 0.5, f"input {name}"))
     # differences between results of a comparison / compound question
     for i, a in enumerate(sols):
         for b in sols[i + 1:]:
@@ -235,6 +234,18 @@ def known_numbers(solutions: Iterable[Any], question: str, extra: Iterable[tuple
     for v, u in extra:
         ks.append(Known(v, u, _tol(u, v), "rule constant"))
     return ks
+
+
+@functools.lru_cache(maxsize=4096)
+def _distance_word(v: str) -> float | None:
+    """A string parameter read as a distance ("100m", "half_marathon"), or None.
+
+    Cached: the same few choice strings ("to_still_air", "men") recur on every row, and
+    failing parses raise, which is slow."""
+    try:
+        return q.parse_distance(v.replace("_", " "))
+    except SolverError:
+        return None
 
 
 _RULES = [Known(v, u, max(abs(v) * 0.005, 1e-6) if u not in ("s", "points") else 0.006, "rule constant")
