@@ -488,6 +488,38 @@ OUT_OF_SCOPE: tuple[str, ...] = (
     "What is my VO2max from my resting heart rate alone?", "Can you diagnose my hamstring pain?",
 )
 
+#: out-of-scope questions with slots, so a large dataset keeps distinct "don't call the solver" rows
+#: instead of repeating (and then de-duplicating) the short fixed list above
+OUT_OF_SCOPE_TEMPLATES: tuple[str, ...] = (
+    "Who holds the {sex} {event} world record?", "Who won the {sex} {event} at the {year} {champs}?",
+    "When is the next {champs}?", "What's the weather forecast for {city} this weekend?",
+    "Can you recommend a pair of spikes for the {event}?", "What should I eat the day before a {race}?",
+    "How do I stretch my {muscle} after a {race}?", "Translate '{phrase}' into {language}.",
+    "Can you write a motivational quote for my {race}?", "Which hotel near the stadium in {city} is best?",
+    "Is it worth buying carbon-plated shoes for a {race}?", "Can you make me a playlist for my {race}?",
+)
+OUT_OF_SCOPE_FILLERS: dict[str, tuple[str, ...]] = {
+    "sex": ("men's", "women's"),
+    "event": ("100 m", "200 m", "400 m", "110 m hurdles", "100 m hurdles", "800 m", "1500 m", "5000 m",
+              "10,000 m", "marathon", "long jump", "4 x 100 m relay"),
+    "year": ("1996", "2000", "2004", "2008", "2012", "2016", "2019", "2021", "2023"),
+    "champs": ("Olympics", "World Championships", "Commonwealth Games", "European Championships",
+               "Diamond League final"),
+    "city": ("Eugene", "Zurich", "Nairobi", "Tokyo", "Berlin", "Doha", "Oslo", "Rome", "Kingston", "Boulder",
+             "Mexico City", "London", "Paris", "Budapest"),
+    "race": ("5K", "10K", "half marathon", "marathon", "track meet", "cross-country race", "parkrun"),
+    "muscle": ("hamstrings", "calves", "hip flexors", "quads", "glutes", "Achilles"),
+    "phrase": ("personal best", "season best", "false start", "photo finish", "tail wind", "starting blocks"),
+    "language": ("French", "German", "Spanish", "Italian", "Japanese", "Portuguese", "Dutch"),
+}
+
+
+def out_of_scope_question(rng: Any) -> str:
+    """A question from :data:`OUT_OF_SCOPE_TEMPLATES` with its slots filled."""
+    text = _pick(rng, list(OUT_OF_SCOPE_TEMPLATES))
+    return SLOT.sub(lambda m: _pick(rng, list(OUT_OF_SCOPE_FILLERS[m.group(1)])), text)
+
+
 CAPABILITY_QUESTIONS: tuple[str, ...] = (
     "What can you calculate?", "What kinds of running questions can you answer?",
     "Which calculations do you support?", "How can you help me with my sprint times?",

@@ -39,7 +39,7 @@ from . import priors
 
 log = logging.getLogger(__name__)
 
-GENERATOR_VERSION = "1.0.0"
+GENERATOR_VERSION = "1.1.0"
 
 #: every calculation type the project plans; the generator uses those that are registered
 WANTED = ("wind_correction", "altitude_correction", "air_density", "temperature_effect_sprint",
@@ -763,7 +763,8 @@ class QueryGenerator:
             return Query(index, _wrap(rng, ph._pick(rng, list(ph.CAPABILITY_QUESTIONS)), 1, distract=False), (),
                          "no_calculation", 1, (), "capability", "capabilities")
         if u < 0.70 or not self.names:
-            text = ph._pick(rng, list(ph.OUT_OF_SCOPE + ph.GREETINGS))
+            text = ph.out_of_scope_question(rng) if rng.random() < 0.6 else \
+                ph._pick(rng, list(ph.OUT_OF_SCOPE + ph.GREETINGS))
             reason = "greeting" if text in ph.GREETINGS else "out_of_scope"
             return Query(index, text, (), "no_calculation", 1, (), reason, reason)
         plan = self.plans[self.names[int(rng.random() * len(self.names))]]
