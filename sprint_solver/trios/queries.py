@@ -753,17 +753,19 @@ class QueryGenerator:
 
     # -- no calculation ------------------------------------------------------------------------
     def _no_calc(self, index: int, rng: random.Random) -> Query:
+        # concept and capability questions come from small fixed sets, so in large runs most repeats
+        # are de-duplicated away; the slot-filled kinds (out of scope, missing input) take more weight
         u = rng.random()
-        if u < 0.35:
+        if u < 0.20:
             c = ph.CONCEPTS[int(rng.random() * len(ph.CONCEPTS))]
             text = ph._pick(rng, list(c.questions))
             return Query(index, _wrap(rng, text, 1, distract=False), (), "no_calculation", 1, (),
                          f"concept.{c.key}", "concept", c.key)
-        if u < 0.45:
+        if u < 0.25:
             return Query(index, _wrap(rng, ph._pick(rng, list(ph.CAPABILITY_QUESTIONS)), 1, distract=False), (),
                          "no_calculation", 1, (), "capability", "capabilities")
-        if u < 0.70 or not self.names:
-            text = ph.out_of_scope_question(rng) if rng.random() < 0.6 else \
+        if u < 0.55 or not self.names:
+            text = ph.out_of_scope_question(rng) if rng.random() < 0.8 else \
                 ph._pick(rng, list(ph.OUT_OF_SCOPE + ph.GREETINGS))
             reason = "greeting" if text in ph.GREETINGS else "out_of_scope"
             return Query(index, text, (), "no_calculation", 1, (), reason, reason)
