@@ -78,7 +78,8 @@ _TOKEN = re.compile(
     rf"(?P<clockpace>{_CLOCK})\s*(?P<pu>{_UNIT_ALTS['pace']})"
     rf"|(?P<hms>\d+\s*h\s*\d+\s*m(?:in)?(?:\s*\d+\s*s)?)\b"
     rf"|(?P<clock>[-+\u2212]?{_CLOCK})"
-    rf"|(?P<num>{_N})(?:\s*(?P<unit>" + "|".join(f"(?:{_UNIT_ALTS[k]})" for k in _ORDER) + r")(?![/^\w]))?",
+    # the lookahead lets a bare number ("lane 4,") fail at once instead of trying every unit
+    rf"|(?P<num>{_N})(?:(?=\s*[a-z\u00b0\u00ba%/])\s*(?P<unit>" + "|".join(f"(?:{_UNIT_ALTS[k]})" for k in _ORDER) + r")(?![/^\w]))?",
     re.IGNORECASE)
 #: a number starts here unless it is part of a name ("mureika_100m", "v1.0.0"); one finditer pass
 #: over this replaces a search-then-match loop (the token always matches where a number starts)
@@ -110,16 +111,46 @@ def _decimals(s: str) -> int:
 
 
 def find_quantities(text: str) -> list[Quantity]:
-    """Every number in ``text`` with its unit read into canonical units (bare numbers: unit "")."""
+    """Every number in ``text`` with its unit read into canonical units (bare numbers: unit "").
+
+    A quantity never spans a line break ("5\nm" is a bare 5 and a letter). Lines are read
+    through a bounded cache: generated answers repeat many whole lines (method, assumption
+    and interpretation sentences), and reading is the costliest part of validation."""
     out: list[Quantity] = []
-    for m in _SCAN.finditer(text):
-        try:
-            qty = _read(m)
-        except (SolverError, ValueError, ZeroDivisionError):
-            continue
-        if qty is not None and math.isfinite(qty.value):
-            out.append(qty)
+    base = 0
+    for line in text.split("\n"):
+        if line:
+            found = _line_quantities(line)
+            if found:
+                out += [Quantity(v, u, t, st + base, h) for v, u, t, st, h in found] if base else found
+        base += len(line) + 1
     return out
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _line_quantities(line: str) -> tuple[Quantity, ...]:
+    out: list[Quantity] = []
+    for m in _SCAN.finditer(line):
+        # the reading depends only on the matched text and the branch that matched it, and the same
+        # spans ("2.0 m/s", "100 m", "95 %") recur on most rows: look them up before parsing
+        key = (m.lastgroup, m.group())
+        read = _READ.get(key, _UNREAD)
+        if read is _UNREAD:
+            try:
+                qty = _read(m)
+                read = qty[:3] + qty[4:] if qty is not None and math.isfinite(qty.value) else None
+            except (SolverError, ValueError, ZeroDivisionError):
+                read = None
+            if len(_READ) < _READ_MAX:
+                _READ[key] = read
+        if read is not None:
+            out.append(Quantity(read[0], read[1], read[2], m.start(), read[3]))
+    return tuple(out)
+
+
+_READ: dict[tuple[str | None, str], tuple[float, str, str, float] | None] = {}
+_READ_MAX = 1 << 16  # bounded: memory stays flat on million-row runs
+_UNREAD = object()
 
 
 def _read(m: re.Match[str]) -> Quantity | None:
@@ -255,13 +286,21 @@ _RULES = [Known(v, u, max(abs(v) * 0.005, 1e-6) if u not in ("s", "points") else
 def text_numbers(solutions: Iterable[Any]) -> list[Known]:
     """Numbers the solver wrote in words: assumptions, warnings, method, step titles and notes,
     output descriptions and displays ("95 % CI", "1 mile = 1609.344 m", "split 2 2 km: 9:55.2")."""
-    texts: list[str] = []
+    out: list[Known] = []
     for s in solutions:
-        texts += [s.method, s.confidence_reasoning, *s.assumptions, *s.warnings, *s.citations]
-        texts += [f"{st.title} {st.note} {st.equation}" for st in s.trace]
-        texts += [f"{o.description} {o.display}" for o in s.outputs]
-    return [Known(qt.value, qt.unit, qt.half_ulp + 1e-9, "solver text")
-            for qt in find_quantities("\n".join(t for t in texts if t)) if qt.unit]
+        # each piece on its own (cached: methods, assumptions and step titles repeat on every row)
+        for t in (s.method, s.confidence_reasoning, *s.assumptions, *s.warnings, *s.citations,
+                  *(p for st in s.trace for p in (st.title, st.note, st.equation)),
+                  *(p for o in s.outputs for p in (o.description, o.display))):
+            if t:
+                out += _text_knowns(t)
+    return out
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _text_knowns(text: str) -> tuple[Known, ...]:
+    return tuple(Known(qt.value, qt.unit, qt.half_ulp + 1e-9, "solver text")
+                 for qt in find_quantities(text) if qt.unit)
 
 
 class KnownIndex:
@@ -273,8 +312,13 @@ class KnownIndex:
             self.by_unit.setdefault(k.unit, []).append(k)
 
     def match(self, qt: Quantity) -> bool:
-        units = (qt.unit,) if qt.unit else ("", "1", "points")
-        return any(_agrees(qt, k) for u in units for k in self.by_unit.get(u, ()))
+        # the body of _agrees, inlined: this runs for every number of every answer
+        a, h = abs(qt.value), qt.half_ulp
+        for u in ((qt.unit,) if qt.unit else ("", "1", "points")):
+            for k in self.by_unit.get(u, ()):
+                if abs(a - abs(k.value)) <= (k.tol + h) * (1 + 1e-9) + 1e-12:
+                    return True
+        return False
 
     def nearest(self, qt: Quantity) -> Known | None:
         near = self.by_unit.get(qt.unit, [])
@@ -305,6 +349,11 @@ class Context:
     concept_facts: str = ""
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
+_PLACEHOLDER = re.compile(r"\{(question|solution|result|method|assumptions|request|[a-z_]+:[a-z]+)\}")
+_MARKUP = re.compile(r"<tool_call>|</?tool_response>|\"tool_calls\"|<\|[a-z_]+\|>")
+
+
 def check_format(ctx: Context, max_chars: int = MAX_CHARS) -> CheckResult:
     a = ctx.answer
     if not a or not a.strip():
@@ -315,11 +364,11 @@ def check_format(ctx: Context, max_chars: int = MAX_CHARS) -> CheckResult:
         return CheckResult(name="format", ok=False, reason=f"answer too long ({len(a)} > {max_chars} characters)")
     if len(a.strip()) < MIN_CHARS:
         return CheckResult(name="format", ok=False, reason=f"answer too short ({len(a.strip())} characters)")
-    if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]", a):
+    if _CONTROL.search(a):
         return CheckResult(name="format", ok=False, reason="control or replacement characters in the answer")
-    if re.search(r"\{(question|solution|result|method|assumptions|request|[a-z_]+:[a-z]+)\}", a):
+    if "{" in a and _PLACEHOLDER.search(a):
         return CheckResult(name="format", ok=False, reason="unfilled template placeholder in the answer")
-    if re.search(r"<tool_call>|</?tool_response>|\"tool_calls\"|<\|[a-z_]+\|>", a):
+    if ("<" in a or '"tool_calls"' in a) and _MARKUP.search(a):
         return CheckResult(name="format", ok=False, reason="tool-call markup or special tokens in the answer")
     if a.count("```") % 2:
         return CheckResult(name="format", ok=False, reason="unbalanced code fence (answer cut off?)")
@@ -391,26 +440,42 @@ def _method_keys(method: str, citations: tuple[str, ...], models: tuple[str, ...
     return tuple(keys)
 
 
-#: (pattern the answer must not contain, condition on params) pairs: contradictions of the trace
+_TAIL = re.compile(r"tail\s*-?wind|following wind")
+_HEAD = re.compile(r"head\s*-?wind|wind against")
+
+
 def _contradictions(s: Any, answer: str, own: str = "", check_wind: bool = True) -> str | None:
     for quoted in s.assumptions:  # the trace's own words ("+ = tail wind") are no claim of the answer
         answer = answer.replace(quoted, "")
     a = answer.lower()
     p = {k: v.value for k, v in s.params.items()}
     w = p.get("wind")
-    if isinstance(w, (int, float)) and check_wind:
-        tail = re.search(r"tail\s*-?wind|following wind", a)
-        head = re.search(r"head\s*-?wind|wind against", a)
+    if isinstance(w, (int, float)) and check_wind and "wind" in a:
+        tail = _TAIL.search(a)
+        head = _HEAD.search(a)
         if w < 0 and tail and not head:
             return f"calls the wind a tailwind, but the trace has {w:+.1f} m/s (a headwind)"
         if w > 0 and head and not tail:
             return f"calls the wind a headwind, but the trace has {w:+.1f} m/s (a tailwind)"
-    used = {m.name for m in s.models_used}
+    used = frozenset(m.name for m in s.models_used)
     own = own or " ".join(method_keys(s)).lower()
-    for name in _rival_authors(frozenset(used)):
-        if name.lower() not in own and re.search(rf"\b(using|with|by|from|per|following)\s+{name.lower()}\b", a):
-            return f"says it used {name}'s method, but the trace used {', '.join(sorted(used))}"
+    rivals = _rival_pattern(used)
+    if rivals is not None:
+        for m in rivals[0].finditer(a):
+            if m.group(2) not in own:
+                return f"says it used {rivals[1][m.group(2)]}'s method, but the trace used {', '.join(sorted(used))}"
     return None
+
+
+@functools.lru_cache(maxsize=256)
+def _rival_pattern(used: frozenset[str]) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """One pattern for "using/with/by ... <rival author>" over all rivals (lower-cased text),
+    and each lower-cased name's spelling."""
+    names = {n.lower(): n for n in _rival_authors(used)}
+    if not names:
+        return None
+    alts = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"\b(using|with|by|from|per|following)\s+({alts})\b"), names
 
 
 _RIVALS: dict[frozenset[str], list[str]] = {}

@@ -7,6 +7,7 @@ writes the lines it gets back.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import threading
 import warnings
@@ -203,9 +204,7 @@ def _row(st: _State, seed: int, qy: Query, sols: list[Any], task: TeacherTask | 
         val = Validation(passed=False, failed_check="teacher", reason=reason,
                          checks=[CheckResult(name="teacher", ok=False, reason=reason)])
     else:
-        from .phrasing import CONCEPTS
-
-        facts = next((c.answer for c in CONCEPTS if c.key == qy.detail), "") if qy.no_call_reason == "concept" else ""
+        facts = _concept_facts(qy.detail) if qy.no_call_reason == "concept" else ""
         val = validate(Context(answer, qy.text, sols, qy.kind, qy.no_call_reason, qy.detail, reply.finish_reason,
                                facts), judge_check, st.cfg.max_chars)
     calls: list[ToolCall] = []
@@ -259,8 +258,16 @@ def _row(st: _State, seed: int, qy: Query, sols: list[Any], task: TeacherTask | 
     return line, ok
 
 
+@functools.lru_cache(maxsize=256)
 def _family(calc: str) -> str:
     from ..solver.calculations import CALCULATIONS
 
     c = CALCULATIONS.get(calc)
     return getattr(c, "family", calc) if c is not None else calc
+
+
+@functools.lru_cache(maxsize=1024)
+def _concept_facts(key: str | None) -> str:
+    from .phrasing import CONCEPTS
+
+    return next((c.answer for c in CONCEPTS if c.key == key), "")

@@ -44,10 +44,10 @@ def test_minhash_finds_paraphrases_with_similarity():
 
 def test_hash_table_is_fixed_size_and_grows_only_when_overfilled():
     t = HashTable64(1000)
-    size = t.keys.shape[0]
+    size = len(t.keys)
     for i in range(1000):
         assert t.get_or_insert(i * 7919 + 1, i) == -1
-    assert t.keys.shape[0] == size  # no growth within the expected size
+    assert len(t.keys) == size and t.nbytes == 16 * size  # no growth within the expected size
     assert t.get_or_insert(7919 * 5 + 1, 99) == 5
     for i in range(1000, 3000):
         t.get_or_insert(i * 7919 + 1, i)

@@ -42,6 +42,14 @@ def test_bare_numbers_and_compound_units_are_not_misread():
     assert all(x.unit == "" for x in found)
 
 
+def test_quantities_do_not_span_lines_and_keep_their_offsets():
+    text = "Step 1: wind 2.0 m/s\nthe margin was 5\nm later 10.13 s\n\n95 % CI"
+    for _ in range(2):  # the second read comes from the line and span caches
+        found = find_quantities(text)
+        assert [(x.value, x.unit) for x in found] == [(1.0, ""), (2.0, "m/s"), (5.0, ""), (10.13, "s"), (95.0, "%")]
+        assert all(text[x.start:].startswith(x.text) for x in found)
+
+
 # --- the checks ---------------------------------------------------------------------------------
 def test_template_answer_passes_and_states_result_method_and_interpretation():
     s = wind(time=10.0, wind=-2.0)  # physics_anchors.md W2 (a = 0.028): 9.8768 s

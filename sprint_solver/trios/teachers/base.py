@@ -7,8 +7,10 @@ either kind say exactly which prompt (and prompt template) they came from.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,11 +94,21 @@ class Teacher:
 
 # --- prompts -----------------------------------------------------------------------------------
 def fill(template: str, values: dict[str, str]) -> str:
-    """Replace the known ``{placeholders}`` only, so JSON braces in a template stay as they are."""
-    out = template
-    for k in PLACEHOLDERS:
-        out = out.replace("{" + k + "}", values.get(k, ""))
-    return out
+    """Replace the known ``{placeholders}`` only, so JSON braces in a template stay as they are.
+
+    One pass: a value that itself contains "{result}" (a user's question, say) is not filled again."""
+    literals, names = _split_template(template)
+    out = [literals[0]]
+    for name, lit in zip(names, literals[1:]):
+        out.append(values.get(name, ""))
+        out.append(lit)
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=64)
+def _split_template(template: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    parts = re.split(r"\{(" + "|".join(PLACEHOLDERS) + r")\}", template)
+    return tuple(parts[0::2]), tuple(parts[1::2])
 
 
 def request_json(query: Query) -> str:
