@@ -93,3 +93,11 @@ def test_time_range_named():
 def test_examples():
     load_all()
     assert 3 <= len(CALCULATIONS["points"].examples) <= 5
+
+
+@pytest.mark.parametrize("bad", [[1, 2], {"a": 1}, True, None])
+def test_non_text_event_is_a_clear_error(bad):
+    # found by the call_tool fuzz test: a list reached float() and escaped as a TypeError
+    with pytest.raises(InvalidValueError, match="event"):
+        normalize_event(bad)
+    assert normalize_event(100) == "100m"

@@ -26,6 +26,9 @@ _SEX = {"men": "men", "man": "men", "male": "men", "m": "men", "mens": "men", "b
 def normalize_event(text: str) -> str:
     """``'100 metres'`` -> ``'100m'``, ``'110m hurdles'`` -> ``'110mH'``, ``'3000 m steeplechase'`` ->
     ``'3000mSt'``, ``'half marathon'`` -> ``'half_marathon'``, ``'5K'`` -> ``'5km'`` (road)."""
+    if isinstance(text, bool) or not isinstance(text, (str, int, float)):
+        raise InvalidValueError(f"event must be an event name such as '100m', not {type(text).__name__}",
+                                parameter="event", value=str(text)[:50])
     if not isinstance(text, str):
         text = f"{float(text):g}"
     raw = text.strip()
