@@ -254,3 +254,179 @@ def test_jb_morin_radar_fit(shared_data):
     assert r["success"]
     assert 7.0 < r["MSS"] < 11.0 and 0.5 < r["TAU"] < 2.0
     assert r["R_squared"] > 0.98
+
+
+# --- fast fitting path (analytic-Jacobian Levenberg-Marquardt) vs the scipy path ---------------------
+def _central_jacobian(f, p, rel=1e-6):
+    p = np.asarray(p, dtype=float)
+    cols = []
+    for i in range(p.size):
+        h = rel * max(abs(p[i]), 1.0)
+        up, dn = p.copy(), p.copy()
+        up[i] += h
+        dn[i] -= h
+        cols.append((f(up) - f(dn)) / (2 * h))
+    return np.array(cols)
+
+
+@pytest.mark.parametrize("mss, tau", [(8.5911, 0.8113), (5.2, 1.55), (10.8, 0.52), (3.0, 3.0)])
+def test_time_partials_match_finite_differences(mss, tau):
+    x = np.array([0.3, 5.0, 10.0, 20.0, 40.0, 60.0, 150.0])
+    t, d_mss, d_tau, d_x = sp._t_and_partials(x, mss, tau, dx=True)
+    np.testing.assert_array_equal(t, sp._t_at(x, mss, tau))  # same values as the residuals use
+    fd = _central_jacobian(lambda p: sp._t_at(x, p[0], p[1]), [mss, tau])
+    np.testing.assert_allclose(d_mss, fd[0], rtol=1e-6)
+    np.testing.assert_allclose(d_tau, fd[1], rtol=1e-6)
+    h = 1e-6
+    np.testing.assert_allclose(d_x, (sp._t_at(x + h, mss, tau) - sp._t_at(x - h, mss, tau)) / (2 * h), rtol=1e-6)
+    # dt/dx is the inverse of the speed at that distance
+    np.testing.assert_allclose(d_x, 1.0 / sp.predict_velocity(t, mss, tau), rtol=1e-9)
+
+
+@pytest.mark.parametrize("flying_start, time_correction", [(False, False), (False, True), (True, False), (True, True)])
+def test_gates_jacobian_matches_finite_differences(flying_start, time_correction):
+    x = np.array(GATES)
+    t = np.array(KIMBERLEY)
+    p = [8.7, 0.95] + [np.sqrt(0.25)] * flying_start + [0.12] * time_correction  # FD enters as sqrt(FD)
+    fun_jac = sp._gates_fun_jac(x, t, flying_start, time_correction)
+    r, jt = fun_jac(p)
+    resid = sp._gates_resid(x, t, flying_start, time_correction)
+
+    def r_internal(q):
+        q = list(q)
+        if flying_start:
+            q[2] = q[2] ** 2
+        return resid(q)
+    np.testing.assert_allclose(r, r_internal(p), rtol=0, atol=1e-14)
+    np.testing.assert_allclose(jt, _central_jacobian(r_internal, p), rtol=1e-6, atol=1e-9)
+
+
+@pytest.mark.parametrize("time_correction", [True, False])
+def test_radar_jacobian_matches_finite_differences(time_correction):
+    t = np.linspace(0.0, 6.0, 13)
+    v = sp.predict_velocity(t, 8.0, 0.9, TC=0.05)
+    p = [8.3, 1.1] + [0.1] * time_correction
+    r, jt = sp._radar_fun_jac(t, v, time_correction)(p)
+    resid = sp._radar_resid(t, v, time_correction)
+    np.testing.assert_allclose(r, resid(p), rtol=0, atol=1e-14)
+    np.testing.assert_allclose(jt, _central_jacobian(resid, p), rtol=1e-6, atol=1e-9)
+
+
+def _random_splits(rng, flying_start, time_correction):
+    """Realistic split sets: MSS 5-11 m/s, TAU 0.5-1.6 s, 3-8 gates in 5-60 m, noise 0-0.02 s."""
+    while True:
+        mss, tau = rng.uniform(5.0, 11.0), rng.uniform(0.5, 1.6)
+        n = int(rng.integers(3 + flying_start + time_correction, 9))
+        x = np.sort(rng.choice(np.arange(5, 61), n, replace=False)).astype(float)
+        t = sp.predict_time(x, mss, tau, FD=rng.uniform(0.0, 0.6) if flying_start else 0.0,
+                            TC=rng.uniform(-0.3, 0.3) if time_correction else 0.0)
+        t = t + rng.uniform(0.0, 0.02) * rng.standard_normal(n) * (rng.random() > 0.1)  # some noise-free
+        if np.all(np.diff(t) > 0):
+            return x, t
+
+
+def _standard_errors(jt, r):
+    """MSS and TAU standard errors from the analytic Jacobian at the optimum."""
+    df = r.size - jt.shape[0]
+    return np.sqrt(np.diag(np.linalg.inv(jt @ jt.T)) * (r @ r) / df)[:2]
+
+
+def _assert_fast_matches_scipy(p_fast, p_scipy, resid, jt):
+    r_fast, r_scipy = resid(p_fast), resid(p_scipy)
+    # never a worse fit (up to the rounding of the sums of squares)
+    assert r_fast @ r_fast <= (r_scipy @ r_scipy) * (1 + 1e-9) + 1e-24
+    rel = np.abs(p_fast[:2] - p_scipy[:2]) / np.abs(p_scipy[:2])
+    if np.all(rel <= 1e-7):
+        return float(rel.max())
+    # scipy stops when the cost changes by < 1e-12 relative (ftol), which on a poorly conditioned fit
+    # (few gates, TC or FD estimated) leaves it short of the optimum along the flat direction: there the
+    # paths differ by a tiny fraction of a standard error, and the fast path's fit is the better one
+    assert np.all(rel <= 1e-4)
+    assert np.all(np.abs(p_fast[:2] - p_scipy[:2]) <= 1e-4 * _standard_errors(jt, r_fast))
+    assert r_fast @ r_fast <= r_scipy @ r_scipy
+    return float(rel.max())
+
+
+@pytest.mark.parametrize("flying_start, time_correction, n_sets, min_fast", [
+    (False, False, 60, 60), (False, True, 50, 43), (True, False, 40, 26)])
+def test_fast_gates_fit_matches_scipy_path(flying_start, time_correction, n_sets, min_fast):
+    rng = np.random.default_rng(20240611 + 2 * flying_start + time_correction)
+    fast = 0
+    for _ in range(n_sets):
+        x, t = _random_splits(rng, flying_start, time_correction)
+        p, success, path = sp._fit_gates(x, t, flying_start, time_correction)
+        p_scipy, _, _ = sp._fit_gates(x, t, flying_start, time_correction, method="scipy")
+        if path == "scipy":
+            np.testing.assert_array_equal(p, p_scipy)  # the fallback is exactly today's fit
+            continue
+        fast += 1
+        assert success
+        q = list(p)
+        if flying_start:
+            q[2] = np.sqrt(q[2])
+        _, jt = sp._gates_fun_jac(x, t, flying_start, time_correction)(q)
+        _assert_fast_matches_scipy(p, p_scipy, sp._gates_resid(x, t, flying_start, time_correction), jt)
+    assert fast >= min_fast  # the plain fit (the trio generator's) always takes the fast path
+
+
+@pytest.mark.parametrize("time_correction", [True, False])
+def test_fast_radar_fit_matches_scipy_path(time_correction):
+    rng = np.random.default_rng(1667 + time_correction)
+    for _ in range(30):
+        n = int(rng.integers(10, 400))
+        t = np.linspace(0.0, rng.uniform(3.0, 8.0), n)
+        v = (sp.predict_velocity(t, rng.uniform(5.0, 11.0), rng.uniform(0.5, 1.6), TC=rng.uniform(-0.2, 0.2))
+             + rng.uniform(0.0, 0.1) * rng.standard_normal(n))
+        p, success, path = sp._fit_radar(t, v, time_correction)
+        assert path == "fast" and success
+        p_scipy, _, _ = sp._fit_radar(t, v, time_correction, method="scipy")
+        _, jt = sp._radar_fun_jac(t, v, time_correction)(list(p))
+        assert _assert_fast_matches_scipy(p, p_scipy, sp._radar_resid(t, v, time_correction), jt) <= 1e-7
+
+
+def test_fast_path_does_not_depend_on_its_start(monkeypatch):
+    rng = np.random.default_rng(7)
+    sets = [_random_splits(rng, False, tc) + (tc,) for tc in (False, True) * 8]
+    own = [sp._fit_gates_fast(x, t, False, tc) for x, t, tc in sets]
+    # start where scipy starts (MSS 7 m/s, TAU 0.8 s) instead of the data-derived guess
+    monkeypatch.setattr(sp, "_gates_start", lambda x, t, fs, tc: sp._gates_problem(fs, tc)[0])
+    for (x, t, tc), p in zip(sets, own):
+        q = sp._fit_gates_fast(x, t, False, tc)
+        assert p is not None and q is not None
+        np.testing.assert_allclose(q[:2], p[:2], rtol=1e-9)
+
+
+@pytest.mark.parametrize("distances, times, flying_start, time_correction, check", [
+    # constant speed: TAU runs to its lower bound (0.05 s)
+    ([10.0, 20.0, 30.0, 40.0], [1.0, 2.0, 3.0, 4.0], False, False, lambda r: r["TAU"] == pytest.approx(0.05)),
+    # 20 m/s splits: MSS on its upper bound
+    ([10.0, 20.0, 30.0], [0.6, 1.1, 1.6], False, False, lambda r: r["MSS"] == pytest.approx(20.0)),
+    # a flying start fitted to a standing start (MSS 9, TAU 1.2, 3 decimals): the FD = 0 bound, where
+    # scipy re-fits with FD fixed at 0
+    (GATES, [1.374, 2.103, 2.745, 3.349, 4.505, 5.633], True, False, lambda r: r["FD"] == 0.0),
+    # every gate far from the start: only TAU - TC is identifiable
+    ([22.0, 45.0, 50.0, 57.0], [4.48209, 7.96741, 8.71018, 9.78851], False, True, lambda r: r["RSE"] < 0.02),
+])
+def test_fast_path_falls_back_to_scipy(distances, times, flying_start, time_correction, check):
+    x, t = np.array(distances), np.array(times)
+    assert sp._fit_gates_fast(x, t, flying_start, time_correction) is None
+    p, success, path = sp._fit_gates(x, t, flying_start, time_correction)
+    assert path == "scipy" and success
+    r = sp.fit_timing_gates(distances, times, flying_start=flying_start, time_correction=time_correction)
+    # exactly today's answer
+    assert [r["MSS"], r["TAU"]] == list(sp._fit_gates_scipy(x, t, flying_start, time_correction)[0][:2])
+    assert np.all(np.isfinite(r["predicted"]))
+    assert check(r)
+
+
+def test_fast_radar_falls_back_on_a_flat_trace():
+    t = np.linspace(0.0, 5.0, 51)
+    assert sp._fit_radar_fast(t, np.full(51, 8.0), True) is None
+    r = sp.fit_radar(t, np.full(51, 8.0))
+    assert r["success"] and r["MSS"] == pytest.approx(8.0) and r["RMSE"] < 1e-6
+
+
+def test_fast_path_declines_non_finite_models():
+    def nan_model(p):
+        return np.array([np.nan, 1.0, 2.0]), np.ones((2, 3))
+    assert sp._lm_fit(nan_model, [1.0, 1.0], [0.0, 0.0], [2.0, 2.0], np.ones(3)) is None
