@@ -283,18 +283,29 @@ _RULES = [Known(v, u, max(abs(v) * 0.005, 1e-6) if u not in ("s", "points") else
           for v, u in REFERENCE_FACTS]
 
 
-def text_numbers(solutions: Iterable[Any]) -> list[Known]:
+def text_numbers(solutions: Iterable[Any], containing: str = "") -> list[Known]:
     """Numbers the solver wrote in words: assumptions, warnings, method, step titles and notes,
-    output descriptions and displays ("95 % CI", "1 mile = 1609.344 m", "split 2 2 km: 9:55.2")."""
+    output descriptions and displays ("95 % CI", "1 mile = 1609.344 m", "split 2 2 km: 9:55.2").
+
+    ``containing``: only read the pieces of text that contain this string (a quick first look
+    for one number's digits; reading every piece is the costly part)."""
     out: list[Known] = []
-    for s in solutions:
-        # each piece on its own (cached: methods, assumptions and step titles repeat on every row)
-        for t in (s.method, s.confidence_reasoning, *s.assumptions, *s.warnings, *s.citations,
-                  *(p for st in s.trace for p in (st.title, st.note, st.equation)),
-                  *(p for o in s.outputs for p in (o.description, o.display))):
-            if t:
-                out += _text_knowns(t)
+    for t in _solver_texts(solutions):
+        if t and containing in t:
+            out += _text_knowns(t)  # each piece on its own, cached: most pieces recur on every row
     return out
+
+
+def _solver_texts(solutions: Iterable[Any]) -> Iterable[str]:
+    for s in solutions:
+        yield from (s.method, s.confidence_reasoning, *s.assumptions, *s.warnings, *s.citations)
+        for st in s.trace:
+            yield from (st.title, st.note, st.equation)
+        for o in s.outputs:
+            yield from (o.description, o.display)
+
+
+_LEADING_DIGITS = re.compile(r"\d+")
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -403,6 +414,12 @@ def check_numbers(ctx: Context) -> CheckResult:
     text_index: KnownIndex | None = None
     for qt in found:
         if not qt.unit or index.match(qt):
+            continue
+        # first only the solver's sentences that contain the number's leading digits (they nearly
+        # always quote it as written); a number written differently ("80 °F" for "26.7 °C") still
+        # gets every sentence read, so the outcome is the same as reading all of them
+        digits = _LEADING_DIGITS.search(qt.text)
+        if digits is not None and KnownIndex(text_numbers(ctx.solutions, digits.group())).match(qt):
             continue
         if text_index is None:
             text_index = KnownIndex(text_numbers(ctx.solutions))
