@@ -39,7 +39,7 @@ from . import priors
 
 log = logging.getLogger(__name__)
 
-GENERATOR_VERSION = "1.1.0"
+GENERATOR_VERSION = "1.2.0"
 
 #: every calculation type the project plans; the generator uses those that are registered
 WANTED = ("wind_correction", "altitude_correction", "air_density", "temperature_effect_sprint",
@@ -588,7 +588,14 @@ class QueryGenerator:
                 return self._query(index, rng)
             except _Retry:
                 continue
-        return self._no_calc(index, rng)
+        for _ in range(20):
+            try:
+                return self._no_calc(index, rng)
+            except _Retry:
+                continue
+        # off-topic questions never need a retry: the generator always returns a question
+        text, n = ph.out_of_scope_question(rng)
+        return Query(index, text, (), "no_calculation", 1, (), f"out_of_scope.{n}", "out_of_scope")
 
     def _query(self, index: int, rng: random.Random) -> Query:
         if not self.names:
@@ -753,39 +760,63 @@ class QueryGenerator:
 
     # -- no calculation ------------------------------------------------------------------------
     def _no_calc(self, index: int, rng: random.Random) -> Query:
-        # concept and capability questions come from small fixed sets, so in large runs most repeats
-        # are de-duplicated away; the slot-filled kinds (out of scope, missing input) take more weight
+        # every kind is slot-filled (concepts with drawn values, capability, greeting and off-topic
+        # templates, missing-input questions from the calculation templates), so a large run keeps
+        # distinct rows instead of losing its repeats to de-duplication
         u = rng.random()
         if u < 0.20:
-            c = ph.CONCEPTS[int(rng.random() * len(ph.CONCEPTS))]
-            text = ph._pick(rng, list(c.questions))
-            return Query(index, _wrap(rng, text, 1, distract=False), (), "no_calculation", 1, (),
-                         f"concept.{c.key}", "concept", c.key)
+            cq = ph.concept_question(rng)
+            return Query(index, _wrap(rng, cq.text, 1, distract=False), (), "no_calculation", 1, (),
+                         cq.template_id, "concept", cq.concept.key)
         if u < 0.25:
-            return Query(index, _wrap(rng, ph._pick(rng, list(ph.CAPABILITY_QUESTIONS)), 1, distract=False), (),
-                         "no_calculation", 1, (), "capability", "capabilities")
-        if u < 0.55 or not self.names:
-            text = ph.out_of_scope_question(rng) if rng.random() < 0.8 else \
-                ph._pick(rng, list(ph.OUT_OF_SCOPE + ph.GREETINGS))
-            reason = "greeting" if text in ph.GREETINGS else "out_of_scope"
-            return Query(index, text, (), "no_calculation", 1, (), reason, reason)
-        plan = self.plans[self.names[int(rng.random() * len(self.names))]]
+            text, n = ph.capability_question(rng)
+            return Query(index, _wrap(rng, text, 1, distract=False), (), "no_calculation", 1, (),
+                         f"capability.{n}", "capabilities")
+        missable = self._missable()
+        if u < 0.55 or not missable:
+            if rng.random() < 0.05:
+                text, n = ph.greeting(rng)
+                return Query(index, text, (), "no_calculation", 1, (), f"greeting.{n}", "greeting")
+            text, n = ph.out_of_scope_question(rng)
+            return Query(index, text, (), "no_calculation", 1, (), f"out_of_scope.{n}", "out_of_scope")
+        plan = self.plans[missable[int(rng.random() * len(missable))]]
         return self._missing(index, rng, plan)
+
+    def _missable(self) -> list[str]:
+        """Calculations with a required input a question can leave out (the others cannot be
+        under-specified, and drawing them would only retry into other kinds of question)."""
+        return [n for n in self.names if any(f.required and not f.technical for f in self.plans[n].fields.values())]
 
     def _missing(self, index: int, rng: random.Random, plan: CalcPlan) -> Query:
         required = [f for f in plan.fields.values() if f.required and not f.technical]
         if not required:
             raise _Retry
-        if plan.missing_templates and rng.random() < 0.7:
-            tpl = ph._pick(rng, plan.missing_templates)
-            drop = tpl.fixed["_missing"]
-            text, params, tid, factors = self._single(rng, plan, 2, missing=tpl)
+        # a calculation with one input to say can only be under-specified in its own words
+        sayable = [f for f in plan.fields.values() if not f.technical and f.kind not in ("other", "str")]
+        own = 0.7 if len(sayable) > 1 else 1.0
+        for _ in range(4):
+            if plan.missing_templates and rng.random() < own:
+                tpl = ph._pick(rng, plan.missing_templates)
+                drop = tpl.fixed["_missing"]
+            else:
+                drop = required[int(rng.random() * len(required))].name
+                g = ph._pick(rng, ph.MISSING_GENERIC)
+                tpl = ph.Template(g.id, g.text, {"_missing": drop})
+            # a generic question with one required input left out would say nothing at level 1: at
+            # level 2 optional inputs are sometimes said too
+            level = 1 if tpl.id[:2] == "g." and len(required) > 1 else 2
+            text, params, tid, factors = self._single(rng, plan, level, missing=tpl)
+            if {"humidity", "dew_point"} <= set(params):
+                continue  # together they fix the temperature: not really under-specified
+            if drop == "time" and params.get("wind") == 0.0 and not params.get("altitude"):
+                continue  # still air at sea level changes nothing, whatever the time
+            # the request must really be unanswerable for want of an input (not solvable, not contradictory)
+            said = [k for k in params if k in plan.fields and not plan.fields[k].technical]
+            if isinstance(_invalid(plan, params), MissingParameterError) and (said or tpl.id[:2] != "g."):
+                break
         else:
-            drop = required[int(rng.random() * len(required))].name
-            tpl = ph._pick(rng, ph.MISSING_GENERIC)
-            text, params, tid, factors = self._single(rng, plan, 1, missing=ph.Template(
-                tpl.id, tpl.text, {"_missing": drop}))
-        return Query(index, _wrap(rng, text, 2, distract=False),
+            raise _Retry
+        return Query(index, _wrap(rng, ph.fill_free(text, rng), 2, distract=False),
                      ({"calculation": plan.name, "params": params},), "no_calculation", 2, tuple(factors), tid,
                      "missing_information", drop)
 

@@ -266,8 +266,8 @@ def _family(calc: str) -> str:
     return getattr(c, "family", calc) if c is not None else calc
 
 
-@functools.lru_cache(maxsize=1024)
 def _concept_facts(key: str | None) -> str:
-    from .phrasing import CONCEPTS
+    from .phrasing import CONCEPT_INDEX
 
-    return next((c.answer for c in CONCEPTS if c.key == key), "")
+    c = CONCEPT_INDEX.get(str(key))
+    return c.answer if c is not None else ""

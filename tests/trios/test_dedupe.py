@@ -58,4 +58,4 @@ def test_generated_stream_has_few_duplicates():
     g = QueryGenerator(seed=2, calculations=["wind_correction"])
     d = Deduplicator(2000)
     dups = sum(d.check(i, g.query(i).text) is not None for i in range(2000))
-    assert dups < 0.12 * 2000  # mostly greetings and concept questions repeat
+    assert dups < 0.01 * 2000  # every kind of question is slot-filled (1 of 2000 measured)

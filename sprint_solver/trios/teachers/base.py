@@ -121,13 +121,13 @@ def request_json(query: Query) -> str:
 
 
 def guidance(query: Query, capabilities: list[str]) -> str:
-    from ..phrasing import CONCEPTS
+    from ..phrasing import CONCEPT_INDEX
 
     reason = query.no_call_reason
     caps = "; ".join(capabilities)
     if reason == "concept":
-        facts = next((c.answer for c in CONCEPTS if c.key == query.detail), "")
-        return f"Reference facts you may use: {facts}"
+        c = CONCEPT_INDEX.get(str(query.detail))
+        return f"Reference facts you may use: {c.answer if c is not None else ''}"
     if reason == "missing_information":
         return (f"The question does not give the {str(query.detail).replace('_', ' ')}; ask for it and say "
                 "why it is needed.")

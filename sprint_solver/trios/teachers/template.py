@@ -13,10 +13,10 @@ import random
 from typing import Any, Callable
 
 from ... import quantities as q
-from ..phrasing import CONCEPTS
+from ..phrasing import CONCEPT_INDEX, is_thanks
 from .base import Teacher, TeacherReply, TeacherTask
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"  # 1.1.0: concept verdicts, thanks-aware greetings
 
 
 def capabilities() -> list[str]:
@@ -218,11 +218,20 @@ class TemplateTeacher(Teacher):
         caps = self._caps
         short_caps = ", ".join(_lower_first(c) for c in caps[:6]) + (" and more" if len(caps) > 6 else "")
         reason = qry.no_call_reason
-        if reason == "concept":
-            c = next(c for c in CONCEPTS if c.key == qry.detail)
-            return _p(rng, ["", "Good question. ", "No calculation needed for this one. "]) + c.answer + \
-                _p(rng, ["", " If you give me your numbers, I can work out the effect for your own races.",
-                         " Send me a time and the conditions and I can calculate it for you."])
+        concept = CONCEPT_INDEX.get(str(qry.detail)) if reason == "concept" else None
+        if reason == "concept" and concept is None:
+            # a user's concept question without reference facts: nothing to explain from
+            return "That is a general question rather than a calculation, and I have no reference notes on it. " \
+                f"What I can do is calculate: {short_caps}."
+        if concept is not None:
+            # the verdict applies the facts' rule to the value the question drew (a generated
+            # question's template id names the case); it adds no number the facts lack
+            verdict = concept.verdict(qry.template_id)
+            parts = [concept.answer, verdict] if rng.random() < 0.5 else [verdict, concept.answer]
+            facts = " ".join(p for p in parts if p)
+            offer = concept.offer or "If you give me your numbers, I can work out the effect for your own races."
+            return _p(rng, ["", "Good question. ", "No calculation needed for this one. "]) + facts + \
+                _p(rng, ["", " " + offer])
         if reason == "capabilities":
             return _p(rng, ["I can calculate: ", "These are the calculations I can do: ",
                             "I cover the following: "]) + "; ".join(_lower_first(c) for c in caps) + ". " + \
@@ -238,7 +247,7 @@ class TemplateTeacher(Teacher):
                          f"Without the {what} the {title} cannot be computed.",
                          f"Once I have the {what}, I'll run the {title} and show the steps."])
         if reason == "greeting":
-            return _p(rng, ["Hello! ", "Hi! ", "You're welcome! "]) + \
+            return _p(rng, ["You're welcome! ", "Glad it helped! "] if is_thanks(qry.text) else ["Hello! ", "Hi! "]) + \
                 f"I can help with sprint and running numbers: {short_caps}. What would you like to work out?"
         return _p(rng, ["Sorry, that's outside what I can help with. ", "I can't help with that one, I'm afraid. ",
                         "That isn't something I can answer. "]) + \
