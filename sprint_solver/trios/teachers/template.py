@@ -16,7 +16,7 @@ from ... import quantities as q
 from ..phrasing import CONCEPT_INDEX, is_thanks
 from .base import Teacher, TeacherReply, TeacherTask
 
-VERSION = "1.1.0"  # 1.1.0: concept verdicts, thanks-aware greetings
+VERSION = "1.1.0"  # 1.1.0: concept verdicts, thanks-aware greetings, at most 3 secondary outputs
 
 
 def capabilities() -> list[str]:
@@ -104,7 +104,7 @@ class TemplateTeacher(Teacher):
         approach = self._approach(s, method, rng)
         steps = self._steps(s, rng, 2 if short else 3)
         result = self._result(s, rng)
-        others = self._others(s, rng)
+        others = self._others(s, rng, 2 if short else 3)
         interp = " ".join(INTERPRET.get(s.calculation_type, _generic_interpretation)(s, rng))
         caveat = self._caveats(s, rng)
         cite = _p(rng, [f"Method: {method}.", f"Reference: {method}.", f"Source: {method}.",
@@ -171,11 +171,13 @@ class TemplateTeacher(Teacher):
                         f"The answer is {r.display}, the {_lower_first(desc)}.",
                         f"So the {_lower_first(desc)} is {r.display}."])
 
-    def _others(self, s: Any, rng: random.Random) -> str:
+    def _others(self, s: Any, rng: random.Random, limit: int = 3) -> str:
+        # the first few secondary outputs (calculations list the useful ones first); a coach's
+        # answer that recites every output buries the result, and the trace holds them all
         extra = [o for o in s.outputs if o.name != s.result.name]
         if not extra:
             return ""
-        shown = extra[:6]
+        shown = extra[:limit]
         items = ", ".join(f"{o.name.replace('_', ' ')} {o.display}" for o in shown)
         if len(extra) > len(shown):
             items += f" and {len(extra) - len(shown)} more in the trace"
