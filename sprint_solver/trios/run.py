@@ -35,7 +35,7 @@ from .config import RunConfig, diff_keys, fingerprint, fingerprint_material
 from .dedupe import Deduplicator
 from .queries import Mix, Query, QueryGenerator, load_questions
 from .records import DuplicateRecord, index_of_line, row_id
-from .worker import ChunkResult, Stats, process_chunk
+from .worker import ChunkResult, Stats, gc_paused, process_chunk
 
 log = logging.getLogger(__name__)
 
@@ -202,13 +202,10 @@ def run_trios(cfg: RunConfig, *, resume: bool = False, retry_failed: bool = Fals
     dedup = Deduplicator(n, cfg.near_duplicates)
     chunk_size = cfg.resolved_chunk()
 
-    def tasks():
-        from joblib import delayed
-
+    def next_chunk(i: int) -> tuple[list[Query], int]:
+        """Questions i, i+1, ... until a chunk is full: de-duplicated, not yet done."""
         chunk: list[Query] = []
-        for i in range(n):
-            if stop.is_set():
-                break
+        while i < n and len(chunk) < chunk_size:
             qy = source.query(i)
             d = dedup.check(i, qy.text)
             if d is not None:
@@ -216,15 +213,20 @@ def run_trios(cfg: RunConfig, *, resume: bool = False, retry_failed: bool = Fals
                     rec = DuplicateRecord(id=row_id(fp, i), query=qy.text, duplicate_of=row_id(fp, d.of),
                                           match=d.match, similarity=d.similarity)
                     dup_queue.append((i, rec.model_dump_json().encode() + b"\n"))
-                continue
-            if done[i]:
-                continue
-            chunk.append(qy)
-            if len(chunk) >= chunk_size:
+            elif not done[i]:
+                chunk.append(qy)
+            i += 1
+        return chunk, i
+
+    def tasks():
+        from joblib import delayed
+
+        i = 0
+        while i < n and not stop.is_set():
+            with gc_paused():
+                chunk, i = next_chunk(i)
+            if chunk and not stop.is_set():
                 yield delayed(process_chunk)(wcfg, chunk)
-                chunk = []
-        if chunk and not stop.is_set():
-            yield delayed(process_chunk)(wcfg, chunk)
 
     bar = progress
     own_bar = False
