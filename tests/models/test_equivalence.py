@@ -217,3 +217,13 @@ def test_cameron_out_of_range_distance():
     with pytest.raises(InvalidValueError) as e:
         m.evaluate(time=10.0, distance=50.0, target_distance=200.0)
     assert e.value.parameter == "distance" and e.value.valid_range == (100.0, 300000.0)
+
+
+def test_scalar_daniels_time_newton_matches_the_vectorised_bisection():
+    # the scalar path (safeguarded Newton on ln t) and the array path (64 halvings) find the same root
+    rng = np.random.default_rng(5)
+    vdot = rng.uniform(10.0, 100.0, 400)
+    dist = np.exp(rng.uniform(np.log(200.0), np.log(200_000.0), 400))
+    vec = eq.daniels_time(vdot, dist)
+    scal = np.array([eq.daniels_time(float(v), float(d)) for v, d in zip(vdot, dist)])
+    np.testing.assert_allclose(scal, vec, rtol=1e-13)
