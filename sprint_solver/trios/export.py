@@ -100,16 +100,38 @@ def strict_arguments(fn: dict[str, Any] | None, params: dict[str, Any]) -> dict[
 
 
 def _calls(row: dict[str, Any]) -> list[dict[str, Any]]:
-    return list(row.get("solution_method", {}).get("calls") or [])
+    """The row's tool calls, each with ``result`` (see :func:`tool_results`)."""
+    calls = list(row.get("solution_method", {}).get("calls") or [])
+    return [{**c, "result": r} for c, r in zip(calls, tool_results(row))]
+
+
+def tool_results(row: dict[str, Any]) -> list[dict[str, Any]]:
+    """What ``call_tool(name, arguments)`` returns for each of a row's tool calls.
+
+    Rows store the solver's solution once (``solution_method.solutions``); the tool's result
+    is that solution's compact view (:func:`sprint_solver.tools.dispatch.solution_result`), so
+    it is derived here rather than stored twice, without re-running the solver. A row that
+    carries ``result`` inline (written before generator 1.2) keeps it; a call without its
+    solution is re-run through ``call_tool``."""
+    from ..solver.solution import Solution
+    from ..tools import call_tool
+    from ..tools.dispatch import solution_result
+
+    sm = row.get("solution_method", {})
+    sols = sm.get("solutions") or []
+    out = []
+    for i, c in enumerate(sm.get("calls") or []):
+        if c.get("result") is not None:
+            out.append(c["result"])
+        elif i < len(sols):
+            out.append({"ok": True, "result": solution_result(Solution.model_validate(sols[i]))})
+        else:
+            out.append(call_tool(c["name"], c["arguments"]))
+    return out
 
 
 def _result_text(call: dict[str, Any]) -> str:
-    res = call.get("result")
-    if res is None:
-        from ..tools import call_tool
-
-        res = call_tool(call["name"], call["arguments"])
-    return json.dumps(res, ensure_ascii=False)
+    return json.dumps(call["result"], ensure_ascii=False)
 
 
 # --- converters --------------------------------------------------------------------------------------

@@ -7,9 +7,10 @@ A trio is one JSON line::
 
 ``solution_method.solutions`` holds the solver's structured :class:`Solution` per tool
 call (the checkable trace); ``calls`` holds the tool call exactly as a model would make
-it (name = calculation, arguments = ``Solution.request["params"]``) and the tool's
-result exactly as :func:`sprint_solver.tools.call_tool` returns it, so exporters need
-neither the solver nor the network. Rejected rows use the same schema with
+it (name = calculation, arguments = ``Solution.request["params"]``). The tool's result
+is not stored twice: :func:`sprint_solver.trios.export.tool_results` derives what
+:func:`sprint_solver.tools.call_tool` returns from the stored solution, so exporters need
+neither a solver re-run nor the network. Rejected rows use the same schema with
 ``metadata.validation.passed = False`` and go to ``rejected.jsonl``.
 """
 from __future__ import annotations
@@ -47,7 +48,8 @@ class ToolCall(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(description="tool name = calculation name")
     arguments: dict[str, Any] = Field(description="tool arguments = the solver's structured params")
-    result: dict[str, Any] | None = Field(None, description="what call_tool(name, arguments) returns")
+    result: dict[str, Any] | None = Field(None, description="what call_tool(name, arguments) returned; not stored "
+                                          "by the generator (export.tool_results derives it from the solution)")
 
 
 class SolutionMethod(BaseModel):

@@ -117,11 +117,6 @@ class _State:
         self.capabilities = capabilities()
         self.versions = {"solver_version": __version__, "registry_version": Registry.default().version_hash,
                          "generator_version": GENERATOR_VERSION}
-        try:
-            from ..tools.dispatch import solution_result
-            self.tool_result = solution_result
-        except ImportError:  # the tool interface is optional for generation
-            self.tool_result = None
         tc = self.cfg.teacher
         self.templates = {"system": tc.system, "template": tc.template, "no_call_template": tc.no_call_template}
 
@@ -230,9 +225,9 @@ def _row(st: _State, seed: int, qy: Query, sols: list[Any], task: TeacherTask | 
                                facts), judge_check, st.cfg.max_chars)
     calls: list[ToolCall] = []
     for s in sols:
+        # the tool's result is not stored: it is a view of the solution below (export.tool_results)
         req = s.request or {"calculation": s.calculation_type, "params": {}}
-        res = {"ok": True, "result": st.tool_result(s)} if st.tool_result is not None else None
-        calls.append(fast_construct(ToolCall, dict(name=req["calculation"], arguments=req.get("params", {}), result=res)))
+        calls.append(fast_construct(ToolCall, dict(name=req["calculation"], arguments=req.get("params", {}))))
     ctypes = [s.calculation_type for s in sols] or list(qy.calculations) or ["none"]
     if qy.kind == "no_calculation":
         ctypes = ["none"]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from sprint_solver.trios.export import FORMATS, check_sharegpt, export, split_ids, iter_rows
+from sprint_solver.trios.export import FORMATS, check_sharegpt, export, iter_rows, split_ids, tool_results
 
 GOLDEN = Path(__file__).parent / "golden"
 INPUT = GOLDEN / "trios_input.jsonl"
@@ -66,14 +66,14 @@ def test_openai_tool_transcript_rules(tmp_path):
         tc = [m for m in msgs if m.get("tool_calls")]
         tools_msgs = [m for m in msgs if m["role"] == "tool"]
         assert len(tc) == len(tools_msgs) == len(calls)
-        for m, t, c in zip(tc, tools_msgs, calls):
+        for m, t, c, res in zip(tc, tools_msgs, calls, tool_results(row)):
             call = m["tool_calls"][0]
             assert isinstance(call["function"]["arguments"], str)  # OpenAI: a JSON string
             args = json.loads(call["function"]["arguments"])
             assert {k: v for k, v in args.items() if v is not None} == c["arguments"]
             strict = next(d for d in ex["tools"] if d["function"]["name"] == c["name"])["function"]
             assert set(args) == set(strict["parameters"]["properties"])  # strict mode: every property sent
-            assert t["tool_call_id"] == call["id"] and json.loads(t["content"]) == c["result"]
+            assert t["tool_call_id"] == call["id"] and json.loads(t["content"]) == res
         if row["metadata"]["kind"] == "no_calculation":
             assert not tc and [m["role"] for m in msgs] == ["system", "user", "assistant"]
         assert ex["parallel_tool_calls"] is False
