@@ -213,8 +213,9 @@ def test_registered_fit_validates_and_warns():
     with pytest.raises(InvalidValueError) as e:
         m.evaluate(distances=[5, 10, 2000], times=[1, 2, 3])
     assert e.value.parameter == "distances" and e.value.valid_range == (0.1, 1000.0)
-    with pytest.warns(ValidityWarning, match="distances"):
+    with pytest.warns(ValidityWarning) as rec:
         m.evaluate(distances=[20, 40, 60, 80], times=[3.0, 5.2, 7.3, 9.4])
+    assert {str(w.message).split("=")[0] for w in rec} == {"distances", "times"}  # 80 m and 9.4 s
     res = m.evaluate(distances=GATES, times=KIMBERLEY)
     assert res["FD"] == 0.0 and res["TC"] == 0.0
     assert res["MSS"] == pytest.approx(8.591, abs=1e-3)
