@@ -53,6 +53,7 @@ def template_throughput(n: int, repeats: int, calculations: list[str] | None,
     of ``repeats`` pairs. Also returns the plain wall rates of the big runs."""
     small = max(500, n // 10)
     rates, kept_rates, walls = [], [], []
+    _one_run(small, calculations, workers)  # warm the worker pool and imports: neither run pays start-up
     for _ in range(repeats):
         t_small, m_small = _one_run(small, calculations, workers)
         t_big, m_big = _one_run(n, calculations, workers)
