@@ -20,10 +20,12 @@ Speed is measured here, never asserted in tests.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
 import time
 import warnings
+from typing import Iterator
 
 for _v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_v, "1")
@@ -31,12 +33,20 @@ for _v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 import numpy as np  # noqa: E402
 
 
-def _pin() -> str:
+@contextlib.contextmanager
+def _pinned() -> Iterator[str]:
+    """Run on CPU 0 where the OS allows, and restore the affinity after: ``run_all.py`` runs
+    every benchmark in one process, and the trio benchmarks' workers inherit it."""
     try:
+        before = os.sched_getaffinity(0)
         os.sched_setaffinity(0, {0})
-        return "pinned to CPU 0"
     except (AttributeError, OSError):
-        return "not pinned"
+        yield "not pinned"
+        return
+    try:
+        yield "pinned to CPU 0"
+    finally:
+        os.sched_setaffinity(0, before)
 
 
 def questions() -> list[str]:
@@ -121,10 +131,10 @@ def run(quick: bool = False) -> list:
     from common import Row
 
     warnings.simplefilter("ignore")
-    where = _pin()
     runs = 3 if quick else 5
-    s = bench_solves(runs)
-    b = bench_batch(20_000 if quick else 200_000, runs)
+    with _pinned() as where:
+        s = bench_solves(runs)
+        b = bench_batch(20_000 if quick else 200_000, runs)
     note = f"median over {s['questions']} questions, {runs} runs, {where}"
     return [
         Row("bench_solver", "NL solve (median per question)", s["nl_median_s"] * 1e6, "us",
@@ -143,9 +153,9 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=200_000, help="batch size")
     a = ap.parse_args()
     warnings.simplefilter("ignore")
-    where = _pin()
-    s = bench_solves(a.runs)
-    b = bench_batch(a.n, a.runs)
+    with _pinned() as where:
+        s = bench_solves(a.runs)
+        b = bench_batch(a.n, a.runs)
     us = 1e6
     print(f"sprint-solver solver benchmark ({where}; median of {a.runs} runs; {s['questions']} questions)")
     print(f"  NL solve          median {s['nl_median_s'] * us:8.1f} us   {1 / s['nl_median_s']:9.0f} solves/s"
