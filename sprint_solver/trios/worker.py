@@ -227,7 +227,8 @@ def _row(st: _State, seed: int, qy: Query, sols: list[Any], task: TeacherTask | 
     for s in sols:
         # the tool's result is not stored: it is a view of the solution below (export.tool_results)
         req = s.request or {"calculation": s.calculation_type, "params": {}}
-        calls.append(fast_construct(ToolCall, dict(name=req["calculation"], arguments=req.get("params", {}))))
+        calls.append(fast_construct(ToolCall, dict(name=req["calculation"], arguments=req.get("params", {}),
+                                                   result=None)))
     ctypes = [s.calculation_type for s in sols] or list(qy.calculations) or ["none"]
     if qy.kind == "no_calculation":
         ctypes = ["none"]
