@@ -1220,6 +1220,13 @@ CONCEPTS: tuple[Concept, ...] = (
 CONCEPT_INDEX = {c.key: c for c in CONCEPTS}
 
 
+def concept_facts(key: Any) -> str:
+    """The reference facts of concept ``key`` ("" for an unknown concept): what a teacher may
+    say, and the numbers validation accepts in its answer."""
+    c = CONCEPT_INDEX.get(str(key))
+    return c.answer if c is not None else ""
+
+
 def concept_question(rng: random.Random, p_context: float = 0.5) -> ConceptQuestion:
     """A concept question with its slots filled (and sometimes a sentence about who asks)."""
     c = CONCEPTS[int(rng.random() * len(CONCEPTS))]

@@ -323,7 +323,7 @@ class KnownIndex:
             self.by_unit.setdefault(k.unit, []).append(k)
 
     def match(self, qt: Quantity) -> bool:
-        # the body of _agrees, inlined: this runs for every number of every answer
+        # agrees within the known number's tolerance plus the precision the answer wrote it with
         a, h = abs(qt.value), qt.half_ulp
         for u in ((qt.unit,) if qt.unit else ("", "1", "points")):
             for k in self.by_unit.get(u, ()):
@@ -338,11 +338,6 @@ class KnownIndex:
 
 def _compatible(a: str, b: str) -> bool:
     return a == b or (a == "" and b in ("1", "points", "")) or (b == "" and a in ("1", "points"))
-
-
-def _agrees(qt: Quantity, k: Known, extra_tol: float | None = None) -> bool:
-    tol = k.tol + (qt.half_ulp if extra_tol is None else extra_tol)
-    return abs(abs(qt.value) - abs(k.value)) <= tol * (1 + 1e-9) + 1e-12
 
 
 # --- the checks ----------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from typing import Any, Iterator
 
 from ..errors import SolverError, ValidityWarning
 from ..solver.solution import fast_construct
+from .phrasing import concept_facts
 from .queries import Query
 from .records import (COMPLEXITY_LABELS, CheckResult, SolutionMethod, TeacherInfo, ToolCall, Trio, TrioMetadata,
                       Usage, Validation, row_id)
@@ -220,7 +221,7 @@ def _row(st: _State, seed: int, qy: Query, sols: list[Any], task: TeacherTask | 
         val = Validation(passed=False, failed_check="teacher", reason=reason,
                          checks=[CheckResult(name="teacher", ok=False, reason=reason)])
     else:
-        facts = _concept_facts(qy.detail) if qy.no_call_reason == "concept" else ""
+        facts = concept_facts(qy.detail) if qy.no_call_reason == "concept" else ""
         val = validate(Context(answer, qy.text, sols, qy.kind, qy.no_call_reason, qy.detail, reply.finish_reason,
                                facts), judge_check, st.cfg.max_chars)
     calls: list[ToolCall] = []
@@ -283,8 +284,3 @@ def _family(calc: str) -> str:
     return getattr(c, "family", calc) if c is not None else calc
 
 
-def _concept_facts(key: str | None) -> str:
-    from .phrasing import CONCEPT_INDEX
-
-    c = CONCEPT_INDEX.get(str(key))
-    return c.answer if c is not None else ""

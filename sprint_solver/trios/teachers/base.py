@@ -121,13 +121,12 @@ def request_json(query: Query) -> str:
 
 
 def guidance(query: Query, capabilities: list[str]) -> str:
-    from ..phrasing import CONCEPT_INDEX
+    from ..phrasing import concept_facts
 
     reason = query.no_call_reason
     caps = "; ".join(capabilities)
     if reason == "concept":
-        c = CONCEPT_INDEX.get(str(query.detail))
-        return f"Reference facts you may use: {c.answer if c is not None else ''}"
+        return f"Reference facts you may use: {concept_facts(query.detail)}"
     if reason == "missing_information":
         return (f"The question does not give the {str(query.detail).replace('_', ' ')}; ask for it and say "
                 "why it is needed.")
