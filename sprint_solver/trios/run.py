@@ -245,9 +245,9 @@ def run_trios(cfg: RunConfig, *, resume: bool = False, retry_failed: bool = Fals
             ndup += 1
         if res is not None:
             if res.kept:
-                handles["trios.jsonl"].write(("\n".join(res.kept) + "\n").encode())
+                handles["trios.jsonl"].write(b"\n".join(res.kept) + b"\n")
             if res.rejected:
-                handles["rejected.jsonl"].write(("\n".join(res.rejected) + "\n").encode())
+                handles["rejected.jsonl"].write(b"\n".join(res.rejected) + b"\n")
             stats.merge(res.stats)
         for h in handles.values():
             h.flush()

@@ -28,6 +28,7 @@ from typing import Any, Iterable, NamedTuple
 
 from .. import quantities as q
 from ..errors import SolverError
+from ..solver.solution import fast_construct
 from .records import CheckResult, Validation
 
 MAX_CHARS = 6000
@@ -73,17 +74,27 @@ _UNIT_ALTS = {
 }
 _ORDER = ("pace", "speed", "density", "specific", "time", "temperature", "pressure", "percent", "points", "power",
           "force", "mass", "length")
-_CLOCK = r"\d{1,3}:\d{2}(?::\d{2})?(?:\.\d+)?"
-_TOKEN = re.compile(
-    rf"(?P<clockpace>{_CLOCK})\s*(?P<pu>{_UNIT_ALTS['pace']})"
-    rf"|(?P<hms>\d+\s*h\s*\d+\s*m(?:in)?(?:\s*\d+\s*s)?)\b"
-    rf"|(?P<clock>[-+\u2212]?{_CLOCK})"
+_UNITS = "|".join(f"(?:{_UNIT_ALTS[k]})" for k in _ORDER)
+_CLOCK_REST = r":\d{2}(?::\d{2})?(?:\.\d+)?"  # a clock "m:ss", "h:mm:ss(.f)" after its first digits
+#: One finditer pass over a line finds every quantity. Read as: where a number starts (a sign or a
+#: digit not inside a name such as "mureika_100m" or "v1.0.0"), the first of
+#:   clock + pace unit ("6:09 per mile")   -> group ``pu``
+#:   hours and minutes ("2 h 5 min 3 s")   -> ``hms``
+#:   clock ("2:30:15", "-0:01.2")          -> ``clock``
+#:   number [+ unit] ("10.13 s", "95 %")   -> ``num`` (an empty marker at the number's end) [+ ``unit``]
+#: The first character is consumed before the branches (each re-checks it with a lookbehind) because
+#: a pattern that starts with a character set lets the regex engine skip to the next sign or digit
+#: in C; a leading lookbehind made it try the whole pattern at every position (a quarter of the scan).
+_SCAN = re.compile(
+    r"[-+\u2212\d](?<![\w.].)(?:"
+    rf"(?<=\d)\d{{0,2}}{_CLOCK_REST}\s*(?P<pu>{_UNIT_ALTS['pace']})"
+    r"|(?<=\d)\d*\s*h\s*\d+\s*m(?:in)?(?:\s*\d+\s*s)?\b(?P<hms>)"
+    rf"|(?:(?<=[-+\u2212])\d{{1,3}}|(?<=\d)\d{{0,2}}){_CLOCK_REST}(?P<clock>)"
     # the lookahead lets a bare number ("lane 4,") fail at once instead of trying every unit
-    rf"|(?P<num>{_N})(?:(?=\s*[a-z\u00b0\u00ba%/])\s*(?P<unit>" + "|".join(f"(?:{_UNIT_ALTS[k]})" for k in _ORDER) + r")(?![/^\w]))?",
-    re.IGNORECASE)
-#: a number starts here unless it is part of a name ("mureika_100m", "v1.0.0"); one finditer pass
-#: over this replaces a search-then-match loop (the token always matches where a number starts)
-_SCAN = re.compile(r"(?<![\w.])(?=[-+\u2212]?\d)(?:" + _TOKEN.pattern + ")", re.IGNORECASE)
+    rf"|(?:(?<=[-+\u2212])\d|(?<=\d))[\d,]*(?:\.\d+)?(?P<num>)"
+    rf"(?:(?=\s*[a-z\u00b0\u00ba%/])\s*(?P<unit>{_UNITS})(?![/^\w]))?"
+    r")", re.IGNORECASE)
+_CLOCK_PART = re.compile(r"[\d:.]+")
 _KIND_RE = {k: re.compile(rf"(?:{_UNIT_ALTS[k]})$", re.IGNORECASE) for k in _ORDER}
 
 
@@ -122,7 +133,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if line:
             found = _line_quantities(line)
             if found:
-                out += [Quantity(v, u, t, st + base, h) for v, u, t, st, h in found] if base else found
+                out += [_new(Quantity, (v, u, t, st + base, h)) for v, u, t, st, h in found] if base else found
         base += len(line) + 1
     return out
 
@@ -144,8 +155,12 @@ def _line_quantities(line: str) -> tuple[Quantity, ...]:
             if len(_READ) < _READ_MAX:
                 _READ[key] = read
         if read is not None:
-            out.append(Quantity(read[0], read[1], read[2], m.start(), read[3]))
+            v, u, t, h = read
+            out.append(_new(Quantity, (v, u, t, m.start(), h)))
     return tuple(out)
+
+
+_new = tuple.__new__  # builds a Quantity without the named tuple's Python-level __new__ (hot loop)
 
 
 _READ: dict[tuple[str | None, str], tuple[float, str, str, float] | None] = {}
@@ -156,20 +171,20 @@ _UNREAD = object()
 def _read(m: re.Match[str]) -> Quantity | None:
     start = m.start()
     last = m.lastgroup
+    span = m.group()
     if last == "pu":
-        span = m.group(0)
         v = q.parse_pace(span.replace("minutes", "min").replace("kilometres", "km").replace("kilometers", "km"))
         per_mile = _per_mile(m.group("pu"))
-        ulp = 0.5 * 10 ** -_decimals(m.group("clockpace")) * (1000.0 / q.MILE if per_mile else 1.0)
+        clock = _CLOCK_PART.match(span).group()  # type: ignore[union-attr]
+        ulp = 0.5 * 10 ** -_decimals(clock) * (1000.0 / q.MILE if per_mile else 1.0)
         return Quantity(v, "s/km", span, start, ulp)
     if last == "hms":
-        return Quantity(_clock(m.group("hms")), "s", m.group(0), start, 0.5)
+        return Quantity(_clock(span), "s", span, start, 0.5)
     if last == "clock":
-        c = m.group("clock")
-        sign = -1.0 if c[0] in "-\u2212" else 1.0
-        return Quantity(sign * _clock(c.lstrip("-+\u2212")), "s", c, start,
-                        0.5 * 10 ** -_decimals(c.rsplit(":", 1)[1]))
-    num = m.group("num")
+        sign = -1.0 if span[0] in "-\u2212" else 1.0
+        return Quantity(sign * _clock(span.lstrip("-+\u2212")), "s", span, start,
+                        0.5 * 10 ** -_decimals(span.rsplit(":", 1)[1]))
+    num = span[:m.end("num") - start]
     if "\u2212" in num:
         num = num.replace("\u2212", "-")
     if "," in num:
@@ -187,19 +202,19 @@ def _read(m: re.Match[str]) -> Quantity | None:
         v = q.parse_pace(f"{num} {unit_text}")
         per = q.MILE if _per_mile(unit_text) else 1000.0
         secs = unit_text.lower().startswith("s")
-        return Quantity(v, "s/km", m.group(0), start, half * (1 if secs else 60) * 1000.0 / per)
+        return Quantity(v, "s/km", span, start, half * (1 if secs else 60) * 1000.0 / per)
     if kind == "specific":
-        return Quantity(value, _SPECIFIC.get(u, u), m.group(0), start, half)
+        return Quantity(value, _SPECIFIC.get(u, u), span, start, half)
     if kind == "temperature":
         f = "f" in u.replace("deg", "").replace("fahrenheit", "f").replace("celsius", "c")[-1:]
         c = q.parse_temperature(f"{num} {'F' if f else 'C'}")
-        return Quantity(c, "degC", m.group(0), start, half * (5 / 9 if f else 1.0))
+        return Quantity(c, "degC", span, start, half * (5 / 9 if f else 1.0))
     if kind in ("density", "percent", "points", "power", "force"):
-        return Quantity(value, _CANON[kind], m.group(0), start, half)
+        return Quantity(value, _CANON[kind], span, start, half)
     if not kind:
         return Quantity(value, "", num, start, half)
     factor = _factor(kind, u)
-    return Quantity(value * factor, _CANON[kind], m.group(0), start, half * abs(factor))
+    return Quantity(value * factor, _CANON[kind], span, start, half * abs(factor))
 
 
 @functools.lru_cache(maxsize=512)
@@ -283,17 +298,27 @@ _RULES = [Known(v, u, max(abs(v) * 0.005, 1e-6) if u not in ("s", "points") else
           for v, u in REFERENCE_FACTS]
 
 
-def text_numbers(solutions: Iterable[Any], containing: str = "") -> list[Known]:
+def text_numbers(solutions: Iterable[Any], containing: str = "", *, prose_only: bool = False) -> list[Known]:
     """Numbers the solver wrote in words: assumptions, warnings, method, step titles and notes,
     output descriptions and displays ("95 % CI", "1 mile = 1609.344 m", "split 2 2 km: 9:55.2").
 
     ``containing``: only read the pieces of text that contain this string (a quick first look
-    for one number's digits; reading every piece is the costly part)."""
+    for one number's digits; reading every piece is the costly part). ``prose_only``: only the
+    sentences (method, assumptions, notes, ...), not equations and displays."""
     out: list[Known] = []
-    for t in _solver_texts(solutions):
+    for t in (_solver_prose(solutions) if prose_only else _solver_texts(solutions)):
         if t and containing in t:
             out += _text_knowns(t)  # each piece on its own, cached: most pieces recur on every row
     return out
+
+
+def _solver_prose(solutions: Iterable[Any]) -> Iterable[str]:
+    for s in solutions:
+        yield from (s.method, s.confidence_reasoning, *s.assumptions, *s.warnings, *s.citations)
+        for st in s.trace:
+            yield from (st.title, st.note)
+        for o in s.outputs:
+            yield o.description
 
 
 def _solver_texts(solutions: Iterable[Any]) -> Iterable[str]:
@@ -315,25 +340,68 @@ def _text_knowns(text: str) -> tuple[Known, ...]:
 
 
 class KnownIndex:
-    """Known numbers grouped by unit, for fast matching."""
+    """Known numbers grouped by unit, for fast matching: ``by_unit[unit]`` holds (|value|, tolerance)."""
 
-    def __init__(self, ks: Iterable[Known]):
-        self.by_unit: dict[str, list[Known]] = {}
-        for k in ks:
-            self.by_unit.setdefault(k.unit, []).append(k)
+    def __init__(self, ks: Iterable[Known] = ()):
+        self.known = list(ks)
+        self.by_unit: dict[str, list[tuple[float, float]]] = {}
+        for k in self.known:
+            self.by_unit.setdefault(k.unit, []).append((abs(k.value), k.tol))
 
     def match(self, qt: Quantity) -> bool:
         # agrees within the known number's tolerance plus the precision the answer wrote it with
         a, h = abs(qt.value), qt.half_ulp
+        get = self.by_unit.get
         for u in ((qt.unit,) if qt.unit else ("", "1", "points")):
-            for k in self.by_unit.get(u, ()):
-                if abs(a - abs(k.value)) <= (k.tol + h) * (1 + 1e-9) + 1e-12:
+            for v, tol in get(u, ()):
+                if abs(a - v) <= (tol + h) * (1 + 1e-9) + 1e-12:
                     return True
         return False
 
     def nearest(self, qt: Quantity) -> Known | None:
-        near = self.by_unit.get(qt.unit, [])
+        near = [k for k in self.known if k.unit == qt.unit]
         return min(near, key=lambda k: abs(abs(k.value) - abs(qt.value))) if near else None
+
+
+_RULE_PAIRS = KnownIndex(_RULES).by_unit
+
+
+def _index(solutions: list[Any], question: str) -> KnownIndex:
+    """``KnownIndex(known_numbers(solutions, question))`` for matching only (no ``nearest``).
+
+    The same numbers and tolerances, grouped straight into ``by_unit`` without a ``Known``
+    and its description per number: this runs on every row, and a row has ~40 of them."""
+    tol_of = _default_tolerance()
+    by: dict[str, list[tuple[float, float]]] = {}
+    for s in solutions:
+        for o in s.outputs:
+            v = o.value
+            by.setdefault(o.unit, []).append((abs(v), o.tolerance if o.tolerance is not None else tol_of(o.unit, v)))
+        for st in s.trace:
+            if st.value is not None:
+                v = float(st.value)
+                by.setdefault(st.unit, []).append((abs(v), tol_of(st.unit, v)))
+        for p in s.params.values():
+            v = p.value
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                v = float(v)
+                by.setdefault(p.unit if p.unit != "1" else "", []).append((abs(v), tol_of(p.unit, v)))
+            elif isinstance(v, str):
+                d = _distance_word(v)
+                if d is not None:
+                    by.setdefault("m", []).append((abs(d), 0.5))
+    for i, a in enumerate(solutions):
+        for b in solutions[i + 1:]:
+            if a.result.unit == b.result.unit:
+                d = abs(a.result.value - b.result.value)
+                by.setdefault(a.result.unit, []).append((d, tol_of(a.result.unit, d) * 2))
+    for qt in find_quantities(question):
+        by.setdefault(qt.unit, []).append((abs(qt.value), qt.half_ulp + 1e-9))
+    for u, pairs in _RULE_PAIRS.items():
+        by.setdefault(u, []).extend(pairs)
+    index = KnownIndex()
+    index.by_unit = by
+    return index
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -356,6 +424,14 @@ class Context:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
+
+
+def _has_control(text: str) -> bool:
+    # control characters are never printable, so a printable text (line breaks aside) needs no
+    # character-by-character regex scan; that scan was most of the format check
+    if "\ufffd" not in text and text.replace("\n", " ").isprintable():
+        return False
+    return _CONTROL.search(text) is not None
 _PLACEHOLDER = re.compile(r"\{(question|solution|result|method|assumptions|request|[a-z_]+:[a-z]+)\}")
 _MARKUP = re.compile(r"<tool_call>|</?tool_response>|\"tool_calls\"|<\|[a-z_]+\|>")
 
@@ -370,7 +446,7 @@ def check_format(ctx: Context, max_chars: int = MAX_CHARS) -> CheckResult:
         return CheckResult(name="format", ok=False, reason=f"answer too long ({len(a)} > {max_chars} characters)")
     if len(a.strip()) < MIN_CHARS:
         return CheckResult(name="format", ok=False, reason=f"answer too short ({len(a.strip())} characters)")
-    if _CONTROL.search(a):
+    if _has_control(a):
         return CheckResult(name="format", ok=False, reason="control or replacement characters in the answer")
     if "{" in a and _PLACEHOLDER.search(a):
         return CheckResult(name="format", ok=False, reason="unfilled template placeholder in the answer")
@@ -378,7 +454,7 @@ def check_format(ctx: Context, max_chars: int = MAX_CHARS) -> CheckResult:
         return CheckResult(name="format", ok=False, reason="tool-call markup or special tokens in the answer")
     if a.count("```") % 2:
         return CheckResult(name="format", ok=False, reason="unbalanced code fence (answer cut off?)")
-    return CheckResult(name="format", ok=True)
+    return _pass("format")
 
 
 def check_numbers(ctx: Context) -> CheckResult:
@@ -391,7 +467,7 @@ def check_numbers(ctx: Context) -> CheckResult:
             if qt.unit and not index.match(qt):
                 return CheckResult(name="numbers", ok=False,
                                    reason=f"states {qt.text!r}, a number the question and references do not contain")
-        return CheckResult(name="numbers", ok=True)
+        return _pass("numbers")
     for i, s in enumerate(ctx.solutions):
         r = s.result
         tol = r.tolerance if r.tolerance is not None else _tol(r.unit, r.value)
@@ -405,26 +481,29 @@ def check_numbers(ctx: Context) -> CheckResult:
             return CheckResult(name="numbers", ok=False,
                                reason=f"the primary result{part} {r.name} = {r.display} is not stated "
                                       f"(within {tol:g} {r.unit})")
-    index = KnownIndex(known_numbers(ctx.solutions, ctx.question))
+    index = _index(ctx.solutions, ctx.question)
     text_index: KnownIndex | None = None
     for qt in found:
         if not qt.unit or index.match(qt):
             continue
-        # first only the solver's sentences that contain the number's leading digits (they nearly
-        # always quote it as written); a number written differently ("80 °F" for "26.7 °C") still
-        # gets every sentence read, so the outcome is the same as reading all of them
+        # first only the solver's texts that contain the number's leading digits (they nearly always
+        # quote it as written), prose before formulas (prose recurs on every row, so its reading is
+        # cached; formulas carry this row's numbers); a number written differently ("80 °F" for
+        # "26.7 °C") still gets every text read, so the outcome is the same as reading all of them
         digits = _LEADING_DIGITS.search(qt.text)
-        if digits is not None and KnownIndex(text_numbers(ctx.solutions, digits.group())).match(qt):
+        if digits is not None and (
+                KnownIndex(text_numbers(ctx.solutions, digits.group(), prose_only=True)).match(qt)
+                or KnownIndex(text_numbers(ctx.solutions, digits.group())).match(qt)):
             continue
         if text_index is None:
             text_index = KnownIndex(text_numbers(ctx.solutions))
         if not text_index.match(qt):
-            k = index.nearest(qt)
+            k = KnownIndex(known_numbers(ctx.solutions, ctx.question)).nearest(qt)
             hint = f"; nearest solver number: {k.value:.6g} {k.unit} ({k.what})" if k else ""
             return CheckResult(name="numbers", ok=False,
                                reason=f"states {qt.text!r} = {qt.value:.6g} {qt.unit}, which no solver number "
                                       f"supports{hint}")
-    return CheckResult(name="numbers", ok=True)
+    return _pass("numbers")
 
 
 _STOP = {"the", "and", "for", "from", "with", "model", "correction", "equation", "formula", "method", "tables",
@@ -460,11 +539,12 @@ def _contradictions(s: Any, answer: str, own: str = "", check_wind: bool = True)
     for quoted in s.assumptions:  # the trace's own words ("+ = tail wind") are no claim of the answer
         answer = answer.replace(quoted, "")
     a = answer.lower()
-    p = {k: v.value for k, v in s.params.items()}
-    w = p.get("wind")
+    wp = s.params.get("wind")
+    w = wp.value if wp is not None else None
     if isinstance(w, (int, float)) and check_wind and "wind" in a:
-        tail = _TAIL.search(a)
-        head = _HEAD.search(a)
+        # the substring tests are what each pattern needs to match at all, and far cheaper
+        tail = ("tail" in a or "following wind" in a) and _TAIL.search(a)
+        head = ("head" in a or "wind against" in a) and _HEAD.search(a)
         if w < 0 and tail and not head:
             return f"calls the wind a tailwind, but the trace has {w:+.1f} m/s (a headwind)"
         if w > 0 and head and not tail:
@@ -472,7 +552,7 @@ def _contradictions(s: Any, answer: str, own: str = "", check_wind: bool = True)
     used = frozenset(m.name for m in s.models_used)
     own = own or " ".join(method_keys(s)).lower()
     rivals = _rival_pattern(used)
-    if rivals is not None:
+    if rivals is not None and any(n in a for n in rivals[1]):  # most answers name no rival at all
         for m in rivals[0].finditer(a):
             if m.group(2) not in own:
                 return f"says it used {rivals[1][m.group(2)]}'s method, but the trace used {', '.join(sorted(used))}"
@@ -533,7 +613,7 @@ def check_grounding(ctx: Context) -> CheckResult:
                                    reason=f"does not ask for the missing input ({ctx.detail})")
         if re.search(r"\b(i|we) (calculated|computed|ran the solver)\b", low):
             return CheckResult(name="grounding", ok=False, reason="claims a calculation for a no-calculation question")
-        return CheckResult(name="grounding", ok=True)
+        return _pass("grounding")
     every_key = " ".join(k for s in ctx.solutions for k in method_keys(s)).lower()
     # in a multi-part answer "tailwind" may belong to another part: judge wind words only when
     # every part has the same wind direction
@@ -547,7 +627,7 @@ def check_grounding(ctx: Context) -> CheckResult:
         bad = _contradictions(s, a, every_key, check_wind)
         if bad:
             return CheckResult(name="grounding", ok=False, reason=f"contradicts the trace: {bad}")
-    return CheckResult(name="grounding", ok=True)
+    return _pass("grounding")
 
 
 def validate(ctx: Context, judge_result: CheckResult | None = None, max_chars: int = MAX_CHARS) -> Validation:
@@ -561,8 +641,13 @@ def validate(ctx: Context, judge_result: CheckResult | None = None, max_chars: i
     if judge_result is not None:
         checks.append(judge_result)
     failed = next((c for c in checks if not c.ok), None)
-    return Validation(passed=failed is None, failed_check=failed.name if failed else None,
-                      reason=failed.reason if failed else "", checks=checks)
+    return fast_construct(Validation, {"passed": failed is None, "failed_check": failed.name if failed else None,
+                                       "reason": failed.reason if failed else "", "checks": checks})
+
+
+def _pass(name: str) -> CheckResult:
+    # built without validation: a passing check is the same three plain values on every row
+    return fast_construct(CheckResult, {"name": name, "ok": True, "reason": ""})
 
 
 FACTOR_WORDS = {"wind": ("wind",), "altitude": ("altitude", "above sea level", "elevation"),
