@@ -133,14 +133,19 @@ def find_quantities(text: str) -> list[Quantity]:
         if line:
             found = _line_quantities(line)
             if found:
-                out += [_new(Quantity, (v, u, t, st + base, h)) for v, u, t, st, h in found] if base else found
+                out += [_new(Quantity, (v, u, t, st + base, h)) for v, u, t, st, h in found]
         base += len(line) + 1
     return out
 
 
 @functools.lru_cache(maxsize=1 << 15)
-def _line_quantities(line: str) -> tuple[Quantity, ...]:
-    out: list[Quantity] = []
+def _line_quantities(line: str) -> tuple[tuple[float, str, str, int, float], ...]:
+    """The quantities of one line as plain tuples (fields of :class:`Quantity`).
+
+    Plain, because the cyclic garbage collector stops tracking a plain tuple of numbers and
+    strings, but never a named tuple: tens of thousands of cached Quantity objects would
+    be walked by every collection for as long as they stay cached."""
+    out: list[tuple[float, str, str, int, float]] = []
     for m in _SCAN.finditer(line):
         # the reading depends only on the matched text and the branch that matched it, and the same
         # spans ("2.0 m/s", "100 m", "95 %") recur on most rows: look them up before parsing
@@ -156,7 +161,7 @@ def _line_quantities(line: str) -> tuple[Quantity, ...]:
                 _READ[key] = read
         if read is not None:
             v, u, t, h = read
-            out.append(_new(Quantity, (v, u, t, m.start(), h)))
+            out.append((v, u, t, m.start(), h))
     return tuple(out)
 
 
@@ -308,7 +313,8 @@ def text_numbers(solutions: Iterable[Any], containing: str = "", *, prose_only: 
     out: list[Known] = []
     for t in (_solver_prose(solutions) if prose_only else _solver_texts(solutions)):
         if t and containing in t:
-            out += _text_knowns(t)  # each piece on its own, cached: most pieces recur on every row
+            # each piece on its own, cached: most pieces recur on every row
+            out += [_new(Known, k) for k in _text_knowns(t)]
     return out
 
 
@@ -334,9 +340,9 @@ _LEADING_DIGITS = re.compile(r"\d+")
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _text_knowns(text: str) -> tuple[Known, ...]:
-    return tuple(Known(qt.value, qt.unit, qt.half_ulp + 1e-9, "solver text")
-                 for qt in find_quantities(text) if qt.unit)
+def _text_knowns(text: str) -> tuple[tuple[float, str, float, str], ...]:
+    # plain tuples (fields of Known), which the garbage collector stops tracking (see _line_quantities)
+    return tuple((qt.value, qt.unit, qt.half_ulp + 1e-9, "solver text") for qt in find_quantities(text) if qt.unit)
 
 
 class KnownIndex:
