@@ -11,7 +11,8 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from functools import lru_cache
+from typing import Any, Callable, Sequence
 
 from .. import quantities as q
 
@@ -19,119 +20,152 @@ MPH = q.MILE / 3600.0
 
 
 # --- quantities -------------------------------------------------------------------------------
-def _pick(rng: random.Random, options: list[Any]) -> Any:
+# Each notation is a format pattern and only the one drawn is formatted: the draws are the same
+# as picking from a list of ready-made strings, without formatting every option first.
+def _pick(rng: random.Random, options: Sequence[Any]) -> Any:
     return options[int(rng.random() * len(options))]
+
+
+_MILLISECONDS = ("{:.3f} s", "{:.3f}", "{:.3f} seconds")
+_HAND = ("{:.1f}", "{:.1f} s")
+_SECONDS = ("{:.2f} s", "{:.2f}", "{:.2f} seconds", "{:.2f}s", "{:.2f} sec")  # the first two at level 1
+_CLOCK = ("{clock}", "{m} min {s} s", "{m}:{s:02d}")  # the first one only for tenths or at level 1
+_HOURS = ("{h}:{m:02d}:{s:02d}", "{h}h{m:02d}m{s:02d}s", "{h}h {m}m {s}s")  # the first one at level 1
 
 
 def say_time(v: float, rng: random.Random, level: int, style: str = "") -> str:
     if style == "ms":
-        return _pick(rng, ["{:.3f} s", "{:.3f}", "{:.3f} seconds"]).format(v)
+        return _pick(rng, _MILLISECONDS).format(v)
     if style == "hand" and v < 60:
-        return _pick(rng, ["{:.1f}", "{:.1f} s"]).format(v)
+        return _pick(rng, _HAND).format(v)
     if v < 60:
-        opts = ["{:.2f} s", "{:.2f}"] + (["{:.2f} seconds", "{:.2f}s", "{:.2f} sec"] if level > 1 else [])
-        return _pick(rng, opts).format(v)
+        return _pick(rng, _SECONDS if level > 1 else _SECONDS[:2]).format(v)
     s = round(v) if v >= 600 or level < 3 else round(v, 1)
     if v < 3600:
         m, sec = divmod(s, 60)
-        opts = [q.format_time(s, 1 if s != int(s) else 0)]
-        if level > 1 and sec == int(sec):
-            opts += [f"{int(m)} min {int(sec)} s", f"{int(m)}:{int(sec):02d}"]
-        return _pick(rng, opts)
+        clock = q.format_time(s, 1 if s != int(s) else 0)
+        opts = _CLOCK if level > 1 and sec == int(sec) else _CLOCK[:1]
+        return _pick(rng, opts).format(clock=clock, m=int(m), s=int(sec))
     h, rem = divmod(int(round(v)), 3600)
     m, sec = divmod(rem, 60)
-    opts = [f"{h}:{m:02d}:{sec:02d}"] + ([f"{h}h{m:02d}m{sec:02d}s", f"{h}h {m}m {sec}s"] if level > 1 else [])
-    return _pick(rng, opts)
+    return _pick(rng, _HOURS if level > 1 else _HOURS[:1]).format(h=h, m=m, s=sec)
+
+
+#: distances said by name, and what they are called
+_NAMED = ((42195.0, ("marathon", "42.195 km")), (21097.5, ("half marathon", "half-marathon")),
+          (q.MILE, ("mile", "1 mile")))
+_KILOMETRES = ("{k}K", "{k} km", "{m:,} m", "{mi:.1f} miles")  # miles at level 3 only
+_METRES = ("{:g} m", "{:g}m", "{:g} metres")
 
 
 def say_distance(v: float, rng: random.Random, level: int, style: str = "") -> str:
-    named = {42195.0: ["marathon", "42.195 km"], 21097.5: ["half marathon", "half-marathon"],
-             q.MILE: ["mile", "1 mile"]}
-    for d, names in named.items():
+    for d, names in _NAMED:
         if abs(v - d) < 1e-6:
             return _pick(rng, names)
     if v >= 1000 and v % 1000 == 0:
-        k = int(v // 1000)
-        opts = [f"{k}K", f"{k} km", f"{int(v):,} m"]
-        if level > 2:
-            opts.append(f"{v / q.MILE:.1f} miles")
-        return _pick(rng, opts)
-    return _pick(rng, ["{:g} m", "{:g}m", "{:g} metres"]).format(v)
+        return _pick(rng, _KILOMETRES if level > 2 else _KILOMETRES[:3]).format(k=int(v // 1000), m=int(v),
+                                                                                 mi=v / q.MILE)
+    return _pick(rng, _METRES).format(v)
+
+
+_PER_MILE = ("{}/mi", "{} per mile", "{} min/mile")
+_PER_KM = ("{}/km", "{} per km", "{} min/km")
 
 
 def say_pace(v: float, rng: random.Random, level: int, style: str = "") -> str:
     per_mile = level > 1 and rng.random() < 0.5
     secs = round(v * q.MILE / 1000.0) if per_mile else round(v)
     clock = q.format_time(secs, 0)
-    if per_mile:
-        return _pick(rng, [f"{clock}/mi", f"{clock} per mile", f"{clock} min/mile"])
-    return _pick(rng, [f"{clock}/km", f"{clock} per km", f"{clock} min/km"])
+    return _pick(rng, _PER_MILE if per_mile else _PER_KM).format(clock)
+
+
+_SIGNED_WIND = ("{:+.1f} m/s", "{:+.1f}")  # the first one at level 1
+_TAILWIND = ("a {:.1f} m/s tailwind", "a tail wind of {:.1f} m/s", "a following wind of {:.1f} m/s",
+             "a +{:.1f} m/s tailwind")
+_HEADWIND = ("a {:.1f} m/s headwind", "a head wind of {:.1f} m/s", "a {:.1f} m/s wind against")
 
 
 def say_wind(v: float, rng: random.Random, level: int, style: str = "signed") -> str:
     a = abs(v)
     if style != "phrase":
-        return _pick(rng, [f"{v:+.1f} m/s", f"{v:+.1f}"] if level > 1 else [f"{v:+.1f} m/s"])
+        return _pick(rng, _SIGNED_WIND if level > 1 else _SIGNED_WIND[:1]).format(v)
     if v == 0:
         return "no wind (0.0 m/s)"
     if level > 2 and rng.random() < 0.3:
         mph = round(a / MPH, 1)
         if mph > 0:
             return f"a {mph:.1f} mph {'tailwind' if v > 0 else 'headwind'}"
-    if v > 0:
-        return _pick(rng, [f"a {a:.1f} m/s tailwind", f"a tail wind of {a:.1f} m/s", f"a following wind of {a:.1f} m/s",
-                           f"a +{a:.1f} m/s tailwind"])
-    return _pick(rng, [f"a {a:.1f} m/s headwind", f"a head wind of {a:.1f} m/s", f"a {a:.1f} m/s wind against"])
+    return _pick(rng, _TAILWIND if v > 0 else _HEADWIND).format(a)
+
+
+_FEET = ("{:,} ft", "{} feet")
+_METRES_UP = ("{:.0f} m", "{:,.0f} m", "{:.0f} metres")
 
 
 def say_altitude(v: float, rng: random.Random, level: int, style: str = "") -> str:
     if level > 1 and rng.random() < 0.35:
-        ft = round(v / q.FOOT)
-        return _pick(rng, [f"{ft:,} ft", f"{ft} feet"])
-    return _pick(rng, [f"{v:.0f} m", f"{v:,.0f} m", f"{v:.0f} metres"])
+        return _pick(rng, _FEET).format(round(v / q.FOOT))
+    return _pick(rng, _METRES_UP).format(v)
+
+
+_FAHRENHEIT = ("{}°F", "{} degrees Fahrenheit", "{} F")
+_CELSIUS = ("{:.0f}°C", "{:.0f} °C", "{:.0f} degrees Celsius")
 
 
 def say_temperature(v: float, rng: random.Random, level: int, style: str = "") -> str:
     if level > 1 and rng.random() < 0.4:
-        f = round(q.c_to_f(v))
-        return _pick(rng, [f"{f}°F", f"{f} degrees Fahrenheit", f"{f} F"])
-    return _pick(rng, [f"{v:.0f}°C", f"{v:.0f} °C", f"{v:.0f} degrees Celsius"])
+        return _pick(rng, _FAHRENHEIT).format(round(q.c_to_f(v)))
+    return _pick(rng, _CELSIUS).format(v)
+
+
+_PERCENT = ("{:.0f}%", "{:.0f} %", "{:.0f} percent")
+_HUMIDITY = ("{:.0f}%", "{:.0f} % relative humidity", "{:.0f} percent humidity")
 
 
 def say_humidity(v: float, rng: random.Random, level: int, style: str = "") -> str:
-    if style == "pct":
-        return _pick(rng, [f"{v:.0f}%", f"{v:.0f} %", f"{v:.0f} percent"])
-    return _pick(rng, [f"{v:.0f}%", f"{v:.0f} % relative humidity", f"{v:.0f} percent humidity"])
+    return _pick(rng, _PERCENT if style == "pct" else _HUMIDITY).format(v)
+
+
+_PRESSURE = ("{hpa:.0f} hPa", "{hpa:.0f} mbar", "{inhg:.2f} inHg", "{mmhg:.0f} mmHg")  # the first two at level 1
 
 
 def say_pressure(v: float, rng: random.Random, level: int, style: str = "") -> str:
-    opts = [f"{v / 100:.0f} hPa", f"{v / 100:.0f} mbar"]
-    if level > 1:
-        opts += [f"{v / q.INHG:.2f} inHg", f"{v / q.MMHG:.0f} mmHg"]
-    return _pick(rng, opts)
+    return _pick(rng, _PRESSURE if level > 1 else _PRESSURE[:2]).format(hpa=v / 100, inhg=v / q.INHG,
+                                                                         mmhg=v / q.MMHG)
+
+
+_GRADE = ("{:+.1f}%", "{:+.0f} percent", "{:.1f} %")
 
 
 def say_grade(v: float, rng: random.Random, level: int, style: str = "") -> str:
-    return _pick(rng, [f"{v:+.1f}%", f"{v:+.0f} percent", f"{v:.1f} %"])
+    return _pick(rng, _GRADE).format(v)
+
+
+_KG = ("{:.0f} kg", "{:.1f} kg", "{:.0f}kg")
 
 
 def say_mass(v: float, rng: random.Random, level: int, style: str = "") -> str:
     if level > 1 and rng.random() < 0.35:
         return f"{round(v / q.POUND)} lb"
-    return _pick(rng, [f"{v:.0f} kg", f"{v:.1f} kg", f"{v:.0f}kg"])
+    return _pick(rng, _KG).format(v)
+
+
+_FEET_INCHES = ("{0}'{1}\"", "{0} ft {1} in")
+_HEIGHT = ("{m:.2f} m", "{cm:.0f} cm")
 
 
 def say_height(v: float, rng: random.Random, level: int, style: str = "") -> str:
     if level > 1 and rng.random() < 0.35:
         inches = round(v / q.INCH)
-        ft, inch = divmod(inches, 12)
-        return _pick(rng, [f"{ft}'{inch}\"", f"{ft} ft {inch} in"])
-    return _pick(rng, [f"{v:.2f} m", f"{v * 100:.0f} cm"])
+        return _pick(rng, _FEET_INCHES).format(*divmod(inches, 12))
+    return _pick(rng, _HEIGHT).format(m=v, cm=v * 100)
+
+
+_SPEED = ("{ms:.1f} m/s", "{kmh:.1f} km/h", "{mph:.1f} mph")  # the first two at level 1
 
 
 def say_speed(v: float, rng: random.Random, level: int, style: str = "") -> str:
-    opts = [f"{v:.1f} m/s", f"{v * 3.6:.1f} km/h"] + ([f"{v / MPH:.1f} mph"] if level > 1 else [])
-    return _pick(rng, opts)
+    return _pick(rng, _SPEED if level > 1 else _SPEED[:2]).format(ms=v, kmh=v * 3.6, mph=v / MPH)
 
 
 SAY: dict[str, Callable[..., str]] = {
@@ -144,7 +178,15 @@ SAY: dict[str, Callable[..., str]] = {
 def mention(kind: str, value: float, rng: random.Random, level: int, style: str = "") -> tuple[str, float]:
     """Text for a quantity and the canonical value the parsers read back from that text."""
     text = SAY[kind](value, rng, level, style)
-    return text, q.PARSERS[kind](text)
+    return text, _read(q.PARSERS[kind], text)
+
+
+@lru_cache(maxsize=16384)
+def _read(parse: Callable[[str], float], text: str) -> float:
+    """``parse(text)``, remembered: questions say the same quantity texts again and again (nearly
+    nine in ten readings in a long run are repeats), and parsing is a good part of a question's
+    cost. Bounded (about 7 MB), and keyed by the parser so a replaced parser is never bypassed."""
+    return parse(text)
 
 
 #: how literal options are said, per field name
@@ -486,18 +528,45 @@ def fill(text: str, rng: random.Random, pools: dict[str, Pool]) -> tuple[str, di
 
     Slots are drawn in the pools' order (so a pool may depend on one declared before it,
     like a time on its event); a slot named twice says the same thing twice."""
-    rank = {k: i for i, k in enumerate(pools)}
-    names = sorted(dict.fromkeys(m.group(1) for m in SLOT.finditer(text)), key=lambda n: rank[n])
     said: dict[str, str] = {}
     values: dict[str, Any] = {}
-    for n in names:
+    for n in _draw_order(text, tuple(pools)):
         pool = pools[n]
         if callable(pool):
             said[n], values[n] = pool(rng, values)
         else:
             said[n] = values[n] = _pick(rng, pool)
-    out = articles(SLOT.sub(lambda m: said[m.group(1)], text))
+    out = articles(format_pattern(text).format_map(said))
     return out[:1].upper() + out[1:], values
+
+
+@lru_cache(maxsize=1024)
+def slot_names(text: str) -> tuple[str, ...]:
+    """The names of ``text``'s ``{slot}`` / ``{slot:style}`` slots, each once, in order."""
+    return tuple(dict.fromkeys(m.group(1) for m in SLOT.finditer(text)))
+
+
+@lru_cache(maxsize=1024)
+def _draw_order(text: str, pool_names: tuple[str, ...]) -> tuple[str, ...]:
+    """``text``'s slot names in the order of ``pool_names`` (worked out once per template)."""
+    rank = {k: i for i, k in enumerate(pool_names)}
+    return tuple(sorted(slot_names(text), key=lambda n: rank[n]))
+
+
+@lru_cache(maxsize=1024)
+def format_pattern(text: str) -> str:
+    """``text`` as a ``str.format_map`` pattern: each ``{slot}`` / ``{slot:style}`` becomes ``{slot}``
+    and every other brace is escaped. Filling it is one C call, where ``SLOT.sub`` calls back
+    into Python for every slot."""
+    parts: list[str] = []
+    last = 0
+    for m in SLOT.finditer(text):
+        if m.group(1).isdigit():  # str.format would read it as a positional index
+            raise ValueError(f"slot names must not be numbers: {text!r}")
+        parts += (text[last:m.start()].replace("{", "{{").replace("}", "}}"), "{" + m.group(1) + "}")
+        last = m.end()
+    parts.append(text[last:].replace("{", "{{").replace("}", "}}"))
+    return "".join(parts)
 
 
 def fill_free(text: str, rng: random.Random) -> str:
@@ -678,7 +747,7 @@ def context(rng: random.Random) -> str:
 def combinations(text: str, pools: dict[str, Pool]) -> int:
     """Roughly how many distinct ways ``text``'s slots can be filled (a sampler counts as 30)."""
     n = 1
-    for name in dict.fromkeys(m.group(1) for m in SLOT.finditer(text)):
+    for name in slot_names(text):
         pool = pools[name]
         n *= 30 if callable(pool) else len(pool)
     return n
@@ -1218,6 +1287,8 @@ CONCEPTS: tuple[Concept, ...] = (
         offer="Send me your split times and I can fit the profile."),
 )
 CONCEPT_INDEX = {c.key: c for c in CONCEPTS}
+#: each concept's slot pools (its own over the shared :data:`FILLERS`), merged once
+_CONCEPT_POOLS = {c.key: {**FILLERS, **c.slots} for c in CONCEPTS}
 
 
 def concept_facts(key: Any) -> str:
@@ -1231,7 +1302,8 @@ def concept_question(rng: random.Random, p_context: float = 0.5) -> ConceptQuest
     """A concept question with its slots filled (and sometimes a sentence about who asks)."""
     c = CONCEPTS[int(rng.random() * len(CONCEPTS))]
     n = int(rng.random() * len(c.questions))
-    text, values = with_context(c.questions[n], rng, {**FILLERS, **c.slots}, p_context)
+    text, values = with_context(c.questions[n], rng, _CONCEPT_POOLS.get(c.key) or {**FILLERS, **c.slots},
+                                p_context)
     return ConceptQuestion(text, c, n, c.case(values) if c.case else None)
 
 

@@ -19,9 +19,13 @@ Sources (see each SOURCE.md):
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import random
-from typing import Sequence
+from functools import lru_cache
+from typing import Sequence, TypeVar
+
+_T = TypeVar("_T")
 
 #: probabilities of the knots below
 KNOTS = (0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95)
@@ -61,13 +65,23 @@ def draw(rng: random.Random, name: str, lo: float | None = None, hi: float | Non
     mass beyond what the data showed; ``lo``/``hi`` clip the result.
     """
     q, _ = QUANTILES[name]
-    return quantile_draw(rng, q, lo, hi, tails)
+    return _interpolate(rng, _knot_values(q, tails), lo, hi)
 
 
 def quantile_draw(rng: random.Random, q: Sequence[float], lo: float | None = None,
                   hi: float | None = None, tails: float = 0.0) -> float:
+    return _interpolate(rng, _knot_values(tuple(q), tails), lo, hi)
+
+
+@lru_cache(maxsize=256)
+def _knot_values(q: tuple[float, ...], tails: float) -> tuple[float, ...]:
+    """The values at probabilities ``_PS``: the quantiles, widened at both ends by ``tails``."""
     span = q[-1] - q[0]
-    xs = (q[0] - tails * span, *q, q[-1] + tails * span)
+    return (q[0] - tails * span, *q, q[-1] + tails * span)
+
+
+def _interpolate(rng: random.Random, xs: tuple[float, ...], lo: float | None, hi: float | None) -> float:
+    """Inverse-CDF draw, linear between the knots ``(_PS, xs)``, clipped to ``lo``/``hi``."""
     u = rng.random()
     i = min(max(bisect.bisect_right(_PS, u) - 1, 0), len(_PS) - 2)
     v = xs[i] + (xs[i + 1] - xs[i]) * (u - _PS[i]) / (_PS[i + 1] - _PS[i])
@@ -82,15 +96,20 @@ def sprint_mark(rng: random.Random, event: str, sex: str) -> float:
     """A 100 m or 200 m time: elite list marks, championship heats, or club level."""
     ev = "200m" if "200" in event else "100m"
     sx = "women" if sex.startswith("w") or sex.startswith("f") else "men"
+    elite, heats, club = _SPRINT_MARKS[(sx, ev)]
     u = rng.random()
     if u < 0.4:
-        return draw(rng, f"mark_{sx}_{ev}_elite")
+        return draw(rng, elite)
     if u < 0.75:
-        return draw(rng, f"mark_{sx}_{ev}_heats")
-    # club and school level: the elite lists stop at 10.30 / 11.50
-    club = {("men", "100m"): (10.8, 13.5), ("women", "100m"): (11.8, 15.0),
-            ("men", "200m"): (21.5, 27.5), ("women", "200m"): (24.0, 31.0)}[(sx, ev)]
+        return draw(rng, heats)
     return round(rng.uniform(*club), 2)
+
+
+#: (sex, event) -> elite and heats quantile tables, and the club and school level range (the
+#: elite lists stop at 10.30 / 11.50)
+_SPRINT_MARKS = {(sx, ev): (f"mark_{sx}_{ev}_elite", f"mark_{sx}_{ev}_heats", club)
+                 for (sx, ev), club in {("men", "100m"): (10.8, 13.5), ("women", "100m"): (11.8, 15.0),
+                                        ("men", "200m"): (21.5, 27.5), ("women", "200m"): (24.0, 31.0)}.items()}
 
 
 def wind(rng: random.Random, legal_only: bool = False) -> float:
@@ -133,10 +152,24 @@ DISTANCES = ((100.0, 3), (200.0, 2), (400.0, 2), (800.0, 2), (1500.0, 2), (1609.
 
 
 def distance(rng: random.Random, lo: float | None = None, hi: float | None = None) -> float:
-    ds = [(d, w) for d, w in DISTANCES if (lo is None or d >= lo) and (hi is None or d <= hi)]
+    ds, cum_weights = _distances_between(lo, hi)
     if not ds:
         return float(lo if lo is not None else hi)
-    return rng.choices([d for d, _ in ds], weights=[w for _, w in ds])[0]
+    return weighted_choice(rng, ds, cum_weights)
+
+
+def weighted_choice(rng: random.Random, population: Sequence[_T], cum_weights: Sequence[float]) -> _T:
+    """``rng.choices(population, cum_weights=cum_weights)[0]``: the same draw (one uniform scaled
+    to the total weight, bisected into the running totals) without the checks and the list."""
+    return population[bisect.bisect(cum_weights, rng.random() * (cum_weights[-1] + 0.0), 0, len(population) - 1)]
+
+
+@lru_cache(maxsize=256)
+def _distances_between(lo: float | None, hi: float | None) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """The :data:`DISTANCES` within ``[lo, hi]`` and their weights accumulated as
+    ``random.choices`` would (so a draw is the same as with ``weights=``)."""
+    ds = [(d, w) for d, w in DISTANCES if (lo is None or d >= lo) and (hi is None or d <= hi)]
+    return tuple(d for d, _ in ds), tuple(itertools.accumulate(w for _, w in ds))
 
 
 def race_time(rng: random.Random, dist_m: float) -> float:
