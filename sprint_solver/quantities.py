@@ -523,9 +523,13 @@ def format_time(seconds: float, decimals: int | None = None) -> str:
     return f"{sign}{int(mi)}:{sec_s}"
 
 
+#: metres per pace unit of :func:`format_pace`
+_PACE_UNITS = {"km": KM, "mi": MILE, "400m": 400.0}
+
+
 def format_pace(pace_s_per_km: float, unit: str = "km", decimals: int = 0) -> str:
     """Format a pace given in s/km as ``m:ss/km`` or ``m:ss/mi``."""
-    per = {"km": KM, "mi": MILE, "400m": 400.0}[unit]
+    per = _PACE_UNITS[unit]
     secs = pace_s_per_km * per / KM
     return f"{format_time(secs, decimals if secs >= 60 else max(decimals, 1))}/{unit}"
 

@@ -13,6 +13,7 @@ written by the training pipeline.
 from __future__ import annotations
 
 import math
+import sys
 import warnings
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -37,6 +38,8 @@ IMPLEMENTATIONS: dict[str, Implementation] = {}
 
 def unwrap(x: Any) -> Any:
     """A Python float for 0-d results (scalar in, scalar out), the array otherwise."""
+    if isinstance(x, (float, int)):  # the usual scalar case, without np.ndim's dispatch
+        return float(x)
     return float(x) if np.ndim(x) == 0 else x
 
 
@@ -86,33 +89,80 @@ def implementation(key: str) -> Callable[[Callable[..., Any]], Callable[..., Any
 
 
 # --- validation -------------------------------------------------------------------------
+#: finite stand-in for "no limit", so the one chained comparison also rejects inf and NaN
+_BIG = sys.float_info.max
+
+
+class InputChecker:
+    """:func:`check_inputs` for one spec, with the per-spec work done once.
+
+    A :class:`~sprint_solver.registry.RegisteredModel` keeps one (cards are not changed
+    once loaded), so evaluating a model does not rebuild the set of input names or
+    re-read every limit. A plain float
+    within both the hard and the validated range (the usual case) is accepted by one
+    comparison; anything else goes through :func:`_check_one`, which owns all
+    the error messages and validity notes.
+    """
+
+    __slots__ = ("spec", "known", "plan")
+
+    def __init__(self, spec: ModelSpec):
+        self.spec = spec
+        self.known = frozenset(i.name for i in spec.inputs)
+        plan = []
+        for i in spec.inputs:
+            lo, hi = -_BIG, _BIG
+            if i.dtype == "float":
+                for bound in (i.min, i.valid_min):
+                    if bound is not None:
+                        lo = max(lo, bound)
+                for bound in (i.max, i.valid_max):
+                    if bound is not None:
+                        hi = min(hi, bound)
+            else:
+                lo, hi = _BIG, -_BIG  # an empty fast range: always the full check
+            plan.append((i.name, i, lo, hi))
+        self.plan = tuple(plan)
+
+    def check(self, values: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+        """The completed keyword arguments and the validity notes (see :func:`check_inputs`)."""
+        spec = self.spec
+        if not self.known.issuperset(values):
+            _unknown_input(spec, values)
+        kwargs: dict[str, Any] = {}
+        notes: list[str] = []
+        get = values.get
+        for name, i, lo, hi in self.plan:
+            v = get(name)
+            if v is None:
+                if i.required:
+                    raise InvalidValueError(f"{spec.name} needs input {name!r} ({i.unit}): {i.description}",
+                                            parameter=name)
+                v = i.default
+                if v is None:
+                    continue
+            if type(v) is float and lo <= v <= hi:
+                kwargs[name] = v
+            else:
+                kwargs[name] = _check_one(spec, i, v, notes)
+        return kwargs, notes
+
+
 def check_inputs(spec: ModelSpec, values: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """Validate and complete ``values`` against ``spec``.
 
     Returns the completed keyword arguments and a list of validity notes (inputs
     outside the validated range). Raises :class:`InvalidValueError` for unknown,
-    missing, non-finite or out-of-physical-range inputs.
+    missing, non-finite or out-of-physical-range inputs. (Repeated checks against one
+    spec are cheaper through an :class:`InputChecker`.)
     """
+    return InputChecker(spec).check(values)
+
+
+def _unknown_input(spec: ModelSpec, values: dict[str, Any]) -> None:
     known = {i.name for i in spec.inputs}
-    extra = set(values) - known
-    if extra:
-        name = sorted(extra)[0]
-        raise InvalidValueError(f"{spec.name} has no input {name!r}; inputs are {sorted(known)}",
-                                parameter=name)
-    kwargs: dict[str, Any] = {}
-    notes: list[str] = []
-    for i in spec.inputs:
-        if i.name in values and values[i.name] is not None:
-            v = values[i.name]
-        elif not i.required:
-            if i.default is None:
-                continue
-            v = i.default
-        else:
-            raise InvalidValueError(f"{spec.name} needs input {i.name!r} ({i.unit}): {i.description}",
-                                    parameter=i.name)
-        kwargs[i.name] = _check_one(spec, i, v, notes)
-    return kwargs, notes
+    name = sorted(set(values) - known)[0]
+    raise InvalidValueError(f"{spec.name} has no input {name!r}; inputs are {sorted(known)}", parameter=name)
 
 
 def _check_one(spec: ModelSpec, i: IOSpec, v: Any, notes: list[str]) -> Any:
@@ -177,7 +227,11 @@ def call(impl: Implementation, spec: ModelSpec, kwargs: dict[str, Any], notes: l
         res = impl.func(**kwargs, params=spec.parameters)
     else:
         res = impl.func(**kwargs)
-    names = [o.name for o in spec.outputs]
+    return name_outputs(res, [o.name for o in spec.outputs])
+
+
+def name_outputs(res: Any, names: list[str] | tuple[str, ...]) -> dict[str, Any]:
+    """``{output name: value}`` from what an implementation returned (dict, tuple or one value)."""
     if isinstance(res, dict):
         return {n: res[n] for n in names}
     if isinstance(res, tuple):

@@ -8,7 +8,8 @@ records the trace; the context becomes a :class:`~.solution.Solution`.
 from __future__ import annotations
 
 import json
-from typing import Any, Mapping
+from collections.abc import Mapping  # isinstance against typing.Mapping is several times slower
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 

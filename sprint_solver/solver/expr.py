@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import math
+import operator
 from functools import lru_cache
 from typing import Any, Callable, Mapping
 
@@ -28,7 +29,7 @@ def _interp(x: float, xs: list[float], ys: list[float]) -> float:
 
 
 def _lambert_w0(x: float) -> float:
-    return float(np.real(_lambertw(x, 0)))
+    return float(_lambertw(x, 0).real)  # what np.real returns for a complex scalar, minus its dispatch
 
 
 def _ceil_to(x: float, r: float) -> float:
@@ -49,11 +50,13 @@ FUNCTIONS: dict[str, Callable[..., float]] = {
 }
 CONSTANTS = {"pi": math.pi, "e": math.e}
 
-_BIN = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
-        ast.Div: lambda a, b: a / b, ast.Pow: lambda a, b: a ** b, ast.Mod: lambda a, b: a % b,
-        ast.FloorDiv: lambda a, b: a // b}
-_CMP = {ast.Lt: lambda a, b: a < b, ast.LtE: lambda a, b: a <= b, ast.Gt: lambda a, b: a > b,
-        ast.GtE: lambda a, b: a >= b, ast.Eq: lambda a, b: a == b, ast.NotEq: lambda a, b: a != b}
+# the operator module's functions are the operators themselves, without a Python frame
+_BIN = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
+        ast.Pow: operator.pow, ast.Mod: operator.mod, ast.FloorDiv: operator.floordiv}
+_CMP = {ast.Lt: operator.lt, ast.LtE: operator.le, ast.Gt: operator.gt, ast.GtE: operator.ge,
+        ast.Eq: operator.eq, ast.NotEq: operator.ne}
+#: largest exponent ``**`` accepts (a guard against huge integer powers)
+MAX_EXPONENT = 1e4
 
 
 class ExpressionError(SolverError):
@@ -96,6 +99,8 @@ def evaluate(text: str, variables: Mapping[str, float]) -> float:
         return float(fn(variables))
     except ExpressionError:
         raise
+    except KeyError as e:  # variable lookups are plain item access (see _compile)
+        raise ExpressionError(f"unknown variable {e.args[0]!r}") from None
     except (OverflowError, ZeroDivisionError, ValueError, TypeError) as e:
         raise ExpressionError(f"cannot evaluate {text!r}: {e}") from None
 
@@ -117,24 +122,15 @@ def _compile(n: ast.AST) -> Callable[[Mapping[str, Any]], Any]:
     if isinstance(n, ast.Name):
         name = n.id
         const = CONSTANTS.get(name)
+        if const is None:
+            # v[name] without a Python frame; evaluate() reports a missing name (KeyError)
+            return operator.itemgetter(name)
 
-        def lookup(v: Mapping[str, Any]) -> Any:
-            if name in v:
-                return v[name]
-            if const is not None:
-                return const
-            raise ExpressionError(f"unknown variable {name!r}")
+        def lookup(v: Mapping[str, Any]) -> Any:  # a variable may shadow the constant
+            return v[name] if name in v else const
         return lookup
     if isinstance(n, ast.BinOp):
-        left, right, op = _compile(n.left), _compile(n.right), _BIN[type(n.op)]
-        if isinstance(n.op, ast.Pow):
-            def power(v: Mapping[str, Any]) -> Any:
-                a, b = left(v), right(v)
-                if abs(b) > 1e4:
-                    raise ExpressionError("exponent too large")
-                return a ** b
-            return power
-        return lambda v: op(left(v), right(v))
+        return _compile_binop(n)
     if isinstance(n, ast.UnaryOp):
         x = _compile(n.operand)
         if isinstance(n.op, ast.USub):
@@ -171,8 +167,33 @@ def _compile(n: ast.AST) -> Callable[[Mapping[str, Any]], Any]:
     if isinstance(n, ast.Call):
         f = FUNCTIONS[n.func.id]  # type: ignore[attr-defined]
         args = [_compile(a) for a in n.args]
+        if len(args) == 1:  # most calls (exp, sqrt, ...): no argument list to build
+            a0 = args[0]
+            return lambda v: f(a0(v))
         return lambda v: f(*[a(v) for a in args])
     raise ExpressionError(f"expression element {type(n).__name__} is not allowed")
+
+
+def _compile_binop(n: ast.BinOp) -> Callable[[Mapping[str, Any]], Any]:
+    """A binary operation; a constant operand (``x*1.609344``, ``t**2``) is captured, not called."""
+    left, right, op = _compile(n.left), _compile(n.right), _BIN[type(n.op)]
+    c_left = float(n.left.value) if isinstance(n.left, ast.Constant) else None
+    c_right = float(n.right.value) if isinstance(n.right, ast.Constant) else None
+    if isinstance(n.op, ast.Pow):
+        if c_right is not None and abs(c_right) <= MAX_EXPONENT:
+            return lambda v: left(v) ** c_right
+
+        def power(v: Mapping[str, Any]) -> Any:
+            a, b = left(v), right(v)
+            if abs(b) > MAX_EXPONENT:
+                raise ExpressionError("exponent too large")
+            return a ** b
+        return power
+    if c_right is not None:
+        return lambda v: op(left(v), c_right)
+    if c_left is not None:
+        return lambda v: op(c_left, right(v))
+    return lambda v: op(left(v), right(v))
 
 
 def variables_of(text: str) -> set[str]:

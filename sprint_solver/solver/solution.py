@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import math
+import operator
 import re
 from functools import lru_cache
 from typing import Any, Literal
@@ -190,24 +191,45 @@ def _fmt_num(v: Any) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _template(expression: str, names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The expression split once into literal pieces and the variable between each pair."""
+def _template(expression: str, names: tuple[str, ...]) -> tuple[str, str, Any]:
+    """The expression split once at its variables: two ``%`` patterns and a getter of the slot values.
+
+    The first pattern takes every value as text (``%s``); the second formats floats
+    itself (``%.6g``, exactly what :func:`_fmt_num` does), for the usual all-float inputs.
+    The getter returns the value for each slot, in order, as a tuple.
+    """
     ordered = sorted(names, key=len, reverse=True)
     pat = re.compile(r"\b(" + "|".join(re.escape(n) for n in ordered) + r")\b")
     parts = pat.split(expression)
-    return tuple(parts[0::2]), tuple(parts[1::2])
+    literals = [lit.replace("%", "%%") for lit in parts[0::2]]
+    slots = parts[1::2]
+    if len(slots) == 1:
+        name = slots[0]
+        getter = lambda inputs: (inputs[name],)  # noqa: E731 - itemgetter of one name returns no tuple
+    else:
+        getter = operator.itemgetter(*slots) if slots else (lambda inputs: ())
+    return "%s".join(literals), "%.6g".join(literals), getter
 
 
 def substitute(expression: str, inputs: dict[str, Any]) -> str:
     """The expression with each variable replaced by its value (for display)."""
     if not inputs:
         return expression
-    literals, names = _template(expression, tuple(inputs))
-    out = [literals[0]]
-    for name, lit in zip(names, literals[1:]):
-        out.append(_fmt_num(inputs[name]))
-        out.append(lit)
-    return "".join(out)
+    as_text, as_floats, getter = _template(expression, tuple(inputs))
+    values = getter(inputs)
+    for v in values:
+        if type(v) is not float:
+            return as_text % tuple(map(_fmt_num, values))
+    return as_floats % values
+
+
+# pydantic keeps a model's state in these four slots; setting them through the slot
+# descriptors is what ``object.__setattr__`` does, minus the attribute-name lookup
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+_new = object.__new__
 
 
 def fast_construct(cls: type[BaseModel], values: dict[str, Any]) -> Any:
@@ -216,8 +238,12 @@ def fast_construct(cls: type[BaseModel], values: dict[str, Any]) -> Any:
     ``model_construct`` costs ~10 us per object; the solver and the trio writer build
     a dozen per row from values they produced themselves, so they skip it. Missing
     fields take their defaults (mutable ones copied), as with ``model_construct``.
+    ``values`` becomes the model's ``__dict__`` when it names every field.
     """
-    defaults, factories, n_fields = _defaults(cls)
+    try:
+        defaults, factories, n_fields = _FIELD_DEFAULTS[cls]
+    except KeyError:
+        defaults, factories, n_fields = _FIELD_DEFAULTS[cls] = _defaults(cls)
     if len(values) < n_fields:
         full = {k: (v.copy() if isinstance(v, (list, dict, set)) else v) for k, v in defaults.items()
                 if k not in values}
@@ -225,15 +251,18 @@ def fast_construct(cls: type[BaseModel], values: dict[str, Any]) -> Any:
         full.update(values)
     else:
         full = values
-    m = cls.__new__(cls)
-    object.__setattr__(m, "__dict__", full)
-    object.__setattr__(m, "__pydantic_fields_set__", set(values))
-    object.__setattr__(m, "__pydantic_extra__", None)
-    object.__setattr__(m, "__pydantic_private__", None)
+    m = _new(cls)
+    _set_dict(m, full)
+    _set_fields_set(m, set(values))
+    _set_extra(m, None)
+    _set_private(m, None)
     return m
 
 
-@lru_cache(maxsize=None)
+#: model class -> its field defaults (one entry per class, so it stays small)
+_FIELD_DEFAULTS: dict[type[BaseModel], tuple[dict[str, Any], dict[str, Any], int]] = {}
+
+
 def _defaults(cls: type[BaseModel]) -> tuple[dict[str, Any], dict[str, Any], int]:
     defaults: dict[str, Any] = {}
     factories: dict[str, Any] = {}
@@ -247,32 +276,51 @@ def _defaults(cls: type[BaseModel]) -> tuple[dict[str, Any], dict[str, Any], int
 
 def _render_text(s: Solution) -> str:
     lines = [f"Question: {s.query}", f"Calculation: {s.calculation_type}"]
+    add = lines.append
     if s.method:
-        lines.append(f"Method: {s.method}")
-    lines.append("Given: " + ", ".join(f"{k} = {_fmt_num(p.value)} {'' if p.unit == '1' else p.unit}".rstrip()
-                                       for k, p in s.params.items()))
-    for st in s.trace:
-        lines.append(f"Step {st.index}: {st.title}" + (f" [{st.model}]" if st.model else ""))
-        if st.equation:
-            lines.append(f"    {st.equation}")
-        if st.substitution:
-            lines.append(f"    = {st.substitution}")
-        if st.value is not None:
-            lines.append(f"    = {_fmt_num(st.value)} {_unit(st.unit)}".rstrip())
-        if st.note:
-            lines.append(f"    ({st.note})")
-    lines.append(f"Result: {s.result.name} = {s.result.display}")
+        add(f"Method: {s.method}")
+    add("Given: " + ", ".join([_given_text(k, p) for k, p in s.params.items()]))
+    lines += map(_step_text, s.trace)
+    result = s.result
+    add(f"Result: {result.name} = {result.display}")
     for o in s.outputs:
-        if o.name != s.result.name:
-            lines.append(f"  {o.name} = {o.display}")
+        if o.name != result.name:
+            add(f"  {o.name} = {o.display}")
     if s.assumptions:
-        lines.append("Assumptions: " + "; ".join(s.assumptions))
+        add("Assumptions: " + "; ".join(s.assumptions))
     if s.warnings:
-        lines.append("Warnings: " + "; ".join(s.warnings))
-    lines.append(f"Confidence: {s.confidence:.2f} ({s.confidence_reasoning})")
+        add("Warnings: " + "; ".join(s.warnings))
+    add(f"Confidence: {s.confidence:.2f} ({s.confidence_reasoning})")
     if s.citations:
-        lines.append("Sources: " + "; ".join(s.citations))
+        add("Sources: " + "; ".join(s.citations))
     return "\n".join(lines)
+
+
+def _given_text(name: str, p: ParamValue) -> str:
+    """``distance = 5000 m`` for the text rendering's "Given" line."""
+    v = p.value
+    if type(v) is float:  # the usual case, formatted inline (as _fmt_num would)
+        return f"{name} = {v:.6g}" if p.unit == "1" else f"{name} = {v:.6g} {p.unit}".rstrip()
+    return f"{name} = {_fmt_num(v)} {_unit(p.unit)}".rstrip()
+
+
+def _step_text(st: TraceStep) -> str:
+    """One trace step of the text rendering (its lines, joined)."""
+    text = f"Step {st.index}: {st.title} [{st.model}]" if st.model else f"Step {st.index}: {st.title}"
+    if st.equation:
+        text = f"{text}\n    {st.equation}"
+    if st.substitution:
+        text = f"{text}\n    = {st.substitution}"
+    value = st.value
+    if value is not None:
+        if type(value) is float:  # the usual case, formatted inline (as _fmt_num would)
+            unit = st.unit
+            text = f"{text}\n    = {value:.6g}" if unit == "1" else f"{text}\n    = {value:.6g} {unit}".rstrip()
+        else:
+            text = f"{text}\n    = {_fmt_num(value)} {_unit(st.unit)}".rstrip()
+    if st.note:
+        text = f"{text}\n    ({st.note})"
+    return text
 
 
 def _render_markdown(s: Solution) -> str:

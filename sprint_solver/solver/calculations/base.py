@@ -174,8 +174,12 @@ class Context:
 
     def evaluate(self, m: RegisteredModel, **inputs: Any) -> dict[str, Any]:
         """Evaluate a registry model with validation; validity notes lower confidence."""
-        res, notes = m.evaluate_with_notes(**inputs)
-        self.use(m)
+        return self._evaluate(m, inputs)
+
+    def _evaluate(self, m: RegisteredModel, inputs: dict[str, Any]) -> dict[str, Any]:
+        res, notes = m.evaluate_inputs(inputs)
+        if m.name not in self.models:
+            self.use(m)
         for n in notes:
             self.warn(n)
             self.penalize(0.15, n)
@@ -187,19 +191,24 @@ class Context:
              model: RegisteredModel | None = None, equation: str | None = None, note: str = "",
              tolerance: float | None = None) -> float | None:
         """Record a trace step. If ``value`` is None and an expression is given, evaluate it."""
-        inputs = {k: _plain(v) for k, v in (inputs or {}).items()}
+        inputs = {k: v if type(v) is float else _plain(v) for k, v in inputs.items()} if inputs else {}
         if value is None and expression:
-            value = expr.evaluate(expression, {k: v for k, v in inputs.items() if not isinstance(v, str)})
+            value = expr.evaluate(expression, _numeric(inputs))
         if model is not None:
-            self.use(model)
+            if model.name not in self.models:
+                self.use(model)
             if equation is None:
                 equation = model.spec.equation
-        self.steps.append(fast_construct(TraceStep, dict(
-            index=len(self.steps) + 1, title=title, model=model.ref if model is not None else None,
-            equation=equation or (f"{output} = {expression}" if expression and output else expression or ""),
-            substitution=substitute(expression, inputs) if expression else "",
-            value=None if value is None else float(value), unit=unit, note=note, output=output,
-            expression=expression, inputs=inputs, tolerance=tolerance)))
+            model = model.ref
+        if not equation:
+            equation = (f"{output} = {expression}" if output else expression) if expression else ""
+        steps = self.steps
+        # every TraceStep field is given, so this dict becomes the step's __dict__ as is
+        steps.append(fast_construct(TraceStep, {
+            "index": len(steps) + 1, "title": title, "model": model, "equation": equation,
+            "substitution": substitute(expression, inputs) if expression else "",
+            "value": None if value is None else float(value), "unit": unit, "note": note, "output": output,
+            "expression": expression, "inputs": inputs, "tolerance": tolerance}))
         return value
 
     def model_step(self, title: str, m: RegisteredModel, inputs: dict[str, Any], output: str, *,
@@ -210,16 +219,15 @@ class Context:
         ``expression`` (over ``expr_inputs``, default ``inputs``) is the closed form
         used by :meth:`Solution.verify`; without it, verify re-runs the model.
         """
-        res = self.evaluate(m, **inputs)
-        val = float(res[output])
-        o = m.spec.output(output)
-        self.step(title, output=output, value=val, unit=o.unit, expression=expression,
-                  inputs=expr_inputs if expression else inputs, model=m, note=note)
+        res = self._evaluate(m, inputs)  # read only: the caller's dict needs no copy
+        self.step(title, output=output, value=float(res[output]), unit=m.spec.output(output).unit,
+                  expression=expression, inputs=expr_inputs if expression else inputs, model=m, note=note)
         return res
 
     # results ----------------------------------------------------------------------------
     def param(self, name: str, value: Any, unit: str) -> None:
-        self.params[name] = fast_construct(ParamValue, {"value": _plain(value), "unit": unit})
+        self.params[name] = fast_construct(ParamValue, {"value": value if type(value) is float else _plain(value),
+                                                        "unit": unit})
 
     def output(self, name: str, value: float, unit: str, *, display: str | None = None,
                description: str = "", tolerance: float | None = None, primary: bool = False) -> None:
@@ -227,9 +235,10 @@ class Context:
         if not math.isfinite(value):
             raise SolverError(f"the calculation produced a non-finite {name}; check the inputs",
                               parameter=name)
-        self.outputs.append(fast_construct(Output, dict(
-            name=name, value=value, unit=unit, display=display or q.format_value(value, unit),
-            description=description, tolerance=tolerance if tolerance is not None else default_tolerance(unit, value))))
+        self.outputs.append(fast_construct(Output, {
+            "name": name, "value": value, "unit": unit, "display": display or q.format_value(value, unit),
+            "description": description,
+            "tolerance": tolerance if tolerance is not None else default_tolerance(unit, value)}))
         if primary:
             self.result_name = name
 
@@ -245,24 +254,30 @@ class Context:
         self.penalties.append((amount, reason))
 
     def solution(self, calculation_type: str, request: dict[str, Any] | None = None) -> Solution:
-        if not self.outputs:
+        outputs = self.outputs
+        if not outputs:
             raise SolverError("the calculation produced no outputs")
-        result = next((o for o in self.outputs if o.name == self.result_name), self.outputs[0])
-        conf = 1.0
-        for amount, _ in self.penalties:
-            conf *= (1.0 - amount)
-        conf = round(max(0.05, min(1.0, conf)), 3)
-        if self.penalties:
-            reasoning = "; ".join(dict.fromkeys(r for _, r in self.penalties))
+        result = outputs[0]
+        if self.result_name is not None:
+            result = next((o for o in outputs if o.name == self.result_name), result)
+        penalties = self.penalties
+        if penalties:
+            conf = 1.0
+            for amount, _ in penalties:
+                conf *= (1.0 - amount)
+            conf = round(max(0.05, min(1.0, conf)), 3)
+            reasoning = "; ".join(dict.fromkeys([r for _, r in penalties]))
         else:
-            reasoning = "all inputs within the validated range of " + \
-                ", ".join(m.name for m in self.models.values()) if self.models else "exact arithmetic"
-        return fast_construct(Solution, dict(
-            query=self.query, calculation_type=calculation_type, params=self.params, result=result,
-            outputs=self.outputs, trace=self.steps, models_used=list(self.models.values()),
-            confidence=conf, confidence_reasoning=reasoning, assumptions=self.assumptions,
-            warnings=self.warnings, citations=self.citations, method=self.method,
-            request=request or {"calculation": calculation_type, "params": {}}))
+            conf = 1.0
+            # self.models is keyed by model name
+            reasoning = ("all inputs within the validated range of " + ", ".join(self.models)
+                         if self.models else "exact arithmetic")
+        return fast_construct(Solution, {
+            "query": self.query, "calculation_type": calculation_type, "params": self.params, "result": result,
+            "outputs": outputs, "trace": self.steps, "models_used": list(self.models.values()),
+            "confidence": conf, "confidence_reasoning": reasoning, "assumptions": self.assumptions,
+            "warnings": self.warnings, "citations": self.citations, "method": self.method,
+            "request": request or {"calculation": calculation_type, "params": {}}})
 
 
 def default_tolerance(unit: str, value: float) -> float:
@@ -278,6 +293,14 @@ def default_tolerance(unit: str, value: float) -> float:
     if unit == "points":
         return 0.5
     return max(abs(value) * 0.005, 1e-6)
+
+
+def _numeric(inputs: dict[str, Any]) -> dict[str, Any]:
+    """``inputs`` without its string values (labels, never expression variables)."""
+    for v in inputs.values():
+        if isinstance(v, str):
+            return {k: v for k, v in inputs.items() if not isinstance(v, str)}
+    return inputs  # the usual case: no copy
 
 
 def _plain(v: Any) -> Any:

@@ -15,11 +15,12 @@ MILE_KM = q.MILE / q.KM  # 1.609344
 
 
 # --- trace and display helpers (shared by the running calculations) ------------------------------
-def formula_step(ctx: Context, title: str, **kw):
+def formula_step(ctx: Context, title: str, *, output: str | None, expression: str | None = None,
+                 equation: str | None = None, **kw):
     """``ctx.step`` showing the step's own formula rather than its model's whole equation."""
-    if kw.get("expression") and kw.get("equation") is None and kw.get("output"):
-        kw["equation"] = f"{kw['output']} = {kw['expression']}"
-    return ctx.step(title, **kw)
+    if expression and equation is None and output:
+        equation = f"{output} = {expression}"
+    return ctx.step(title, output=output, expression=expression, equation=equation, **kw)
 
 
 def num(x: float, digits: int = 2) -> str:
