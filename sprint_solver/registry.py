@@ -23,7 +23,7 @@ from typing import Any, Iterable
 
 from .errors import ModelNotFoundError, RegistryError
 from .models import load_all as _load_models
-from .models.base import IMPLEMENTATIONS, Implementation, InputChecker, call, name_outputs
+from .models.base import IMPLEMENTATIONS, Implementation, InputChecker, call
 from .spec import ModelSpec
 
 INDEX = "index.json"
@@ -67,7 +67,7 @@ def sha256_bytes(b: bytes) -> str:
 class RegisteredModel:
     """A card bound to its implementation. Evaluate with canonical-unit keywords."""
 
-    __slots__ = ("spec", "_impl", "name", "version", "ref", "_check", "_outputs", "_params")
+    __slots__ = ("spec", "_impl", "name", "version", "ref", "_check")
 
     def __init__(self, spec: ModelSpec, impl: Implementation):
         self.spec = spec
@@ -77,8 +77,6 @@ class RegisteredModel:
         self.ref = spec.ref
         # per-card work done once, not on every evaluation
         self._check = InputChecker(spec).check
-        self._outputs = tuple(o.name for o in spec.outputs)
-        self._params = spec.parameters if impl.takes_params else None
 
     def evaluate(self, **inputs: Any) -> dict[str, Any]:
         """Validate inputs, evaluate, and return ``{output_name: value}``.
@@ -99,11 +97,9 @@ class RegisteredModel:
     def evaluate_inputs(self, inputs: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         """:meth:`evaluate_with_notes` for inputs already in a dict (the solver's hot path)."""
         kwargs, notes = self._check(inputs)
-        if self._params is None:
-            res = self._impl.func(**kwargs)
-        else:
-            res = self._impl.func(**kwargs, params=self._params)
-        return name_outputs(res, self._outputs), notes
+        # through models.base.call like every other evaluation, so a warning a model raises itself
+        # is reported from one place (and shown once) whichever way the model was reached
+        return call(self._impl, self.spec, kwargs, notes, warn=False), notes
 
     def evaluate_unchecked(self, **inputs: Any) -> dict[str, Any]:
         """Evaluate without validation (for re-checking already validated traces)."""
