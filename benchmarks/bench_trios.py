@@ -210,21 +210,36 @@ CANNED = ("Using Mureika's wind and altitude correction (2001), the equivalent s
           "headwind cost you about 0.12 s. Coaches should compare the corrected figure across meets.")
 
 
+def _served(base_url: str) -> list[float]:
+    import urllib.request
+
+    with urllib.request.urlopen(base_url + "/_served", timeout=10) as r:
+        return json.loads(r.read())["served"]
+
+
+def _server_rate(base_url: str, before: int) -> tuple[float, int]:
+    """Replies per second the server sent to one client run (from its first reply to its last),
+    and how many: the client's start-up (distilabel's pipeline, our thread pool) is not in it."""
+    times = _served(base_url)[before:]
+    if len(times) < 2:
+        return float("nan"), len(times)
+    return (len(times) - 1) / (times[-1] - times[0]), len(times)
+
+
 def http_vs_distilabel(n: int, concurrency: int, latency: float) -> list[Row]:
     """Both clients, same server process, same prompts, same concurrency. The server replies
     with a fixed answer after ``latency`` (a model's time per request) so the clients, not the
-    server's CPU, are measured. Rates are marginal: (n - small) / (t(n) - t(small)) with
-    small = 2 x concurrency, so fixed start-up costs (distilabel's pipeline set-up, our thread
-    pool) cancel out; wall rates are in the notes."""
+    server's CPU, are measured. Rates are the server's: replies per second from a run's first
+    reply to its last (:func:`_server_rate`), so fixed start-up costs do not count; wall rates
+    are in the notes."""
     prompts = _prompts(n)
-    small = 2 * concurrency
     rows: list[Row] = []
     srv = _ServerProcess(latency, CANNED)
     try:
-        _ours(srv.base_url, prompts[:concurrency], concurrency)  # warm the server's solver
-        t_small, _ = _ours(srv.base_url, prompts[:small], concurrency)
+        _ours(srv.base_url, prompts[:concurrency], concurrency)  # warm the server
+        before = len(_served(srv.base_url))
         t_big, ok = _ours(srv.base_url, prompts, concurrency)
-        ours = (n - small) / (t_big - t_small)
+        ours, _ = _server_rate(srv.base_url, before)
         ideal = concurrency / latency
         rows.append(Row("trios_http", f"sprint-solver OpenAITeacher rows/s (concurrency {concurrency})", ours,
                         "rows/s", note=f"{ok}/{n} ok; wall {n / t_big:.0f} rows/s; server latency "
@@ -239,13 +254,13 @@ def http_vs_distilabel(n: int, concurrency: int, latency: float) -> list[Row]:
             return rows
         version = probe.stdout.strip()
         try:
-            a = _distilabel(dl, srv.base_url, prompts[:small], concurrency)
+            before = len(_served(srv.base_url))
             b = _distilabel(dl, srv.base_url, prompts, concurrency)
         except (RuntimeError, subprocess.TimeoutExpired) as e:
             rows.append(Row("trios_http", "distilabel rows/s", float("nan"), "rows/s",
                             note=f"distilabel {version} failed: {e}"))
             return rows
-        theirs = (n - small) / (b["elapsed_s"] - a["elapsed_s"])
+        theirs, _ = _server_rate(srv.base_url, before)
         rows.append(Row("trios_http", f"distilabel {version} rows/s (OpenAILLM, input_batch_size {concurrency})",
                         theirs, "rows/s", note=f"{b['ok']}/{b['rows']} ok; wall incl. pipeline start "
                                                f"{n / b['elapsed_s']:.0f} rows/s"))

@@ -24,7 +24,9 @@ from typing import Any
 
 
 class FakeOpenAIServer:
-    """``FakeOpenAIServer(latency_s=0.02)``; ``.faults.append("429")``; ``.base_url``; ``.requests``."""
+    """``FakeOpenAIServer(latency_s=0.02)``; ``.faults.append("429")``; ``.base_url``; ``.requests``.
+
+    ``GET {base_url}/_served`` lists when each reply was sent (for throughput benchmarks)."""
 
     def __init__(self, latency_s: float = 0.0, retry_after: str = "1", timeout_delay_s: float = 3.0,
                  host: str = "127.0.0.1", port: int = 0, canned: str | None = None):
@@ -118,7 +120,13 @@ def _handler(server: FakeOpenAIServer) -> type[BaseHTTPRequestHandler]:
                 pass
 
         def do_GET(self) -> None:  # noqa: N802 - http.server API
-            if self.path.rstrip("/").endswith("/models"):
+            if self.path.rstrip("/").endswith("/_served"):
+                # when each reply went out (server's monotonic clock): benchmarks measure a client's
+                # rate from here, free of the client's own start-up time
+                with server._lock:
+                    times = [t for t, _ in server.served]
+                self._send(200, json.dumps({"served": times}).encode())
+            elif self.path.rstrip("/").endswith("/models"):
                 self._send(200, json.dumps({"object": "list", "data": [{"id": "fake-model", "object": "model"}]})
                            .encode())
             else:
