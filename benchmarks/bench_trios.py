@@ -33,12 +33,23 @@ from common import Row, print_rows  # noqa: E402
 
 
 # --- 1. template throughput ----------------------------------------------------------------------
+_SEEDS = iter(range(1000, 10**9))
+
+
 def _one_run(n: int, calculations: list[str] | None, workers: int) -> tuple[float, dict]:
+    """One run on a seed no earlier run of this process used.
+
+    A new seed each time matters: the workers live on between runs (loky reuses them) with
+    their bounded reading caches, so re-running a seed would find every answer line it
+    validates already read and measure a cache, not the pipeline (the figures of earlier
+    sessions, 2,100-2,500 rows/s for all types, were inflated that way; fresh questions
+    gave about 1,400)."""
     from sprint_solver.trios import RunConfig, run_trios
 
     d = Path(tempfile.mkdtemp(prefix="bench-trios-"))
     try:
-        cfg = RunConfig(n=n, out=str(d / "run"), seed=1, calculations=calculations, workers=workers, progress=False)
+        cfg = RunConfig(n=n, out=str(d / "run"), seed=next(_SEEDS), calculations=calculations, workers=workers,
+                        progress=False)
         t0 = time.perf_counter()
         m = run_trios(cfg)
         return time.perf_counter() - t0, m
@@ -50,7 +61,7 @@ def template_throughput(n: int, repeats: int, calculations: list[str] | None,
                         workers: int = 2) -> tuple[float, float, list[float]]:
     """Steady-state questions/s and validated trios/s: the marginal rate between a run of
     n/10 and a run of n questions (process start-up and pool warm-up cancel out); median
-    of ``repeats`` pairs. Also returns the plain wall rates of the big runs."""
+    of ``repeats`` pairs. Every run draws new questions (see :func:`_one_run`). Also returns the plain wall rates of the big runs."""
     small = max(500, n // 10)
     rates, kept_rates, walls = [], [], []
     _one_run(small, calculations, workers)  # warm the worker pool and imports: neither run pays start-up

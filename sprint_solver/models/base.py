@@ -12,6 +12,7 @@ written by the training pipeline.
 """
 from __future__ import annotations
 
+import functools
 import math
 import sys
 import warnings
@@ -41,6 +42,16 @@ def unwrap(x: Any) -> Any:
     if isinstance(x, (float, int)):  # the usual scalar case, without np.ndim's dispatch
         return float(x)
     return float(x) if np.ndim(x) == 0 else x
+
+
+@functools.lru_cache(maxsize=1)
+def lambertw() -> Callable[..., Any]:
+    """``scipy.special.lambertw``, imported on first use: scipy.special costs ~0.2 s of
+    start-up in every process (the CLI and each trio worker), and only the sprint-profile
+    models and formulas need it."""
+    from scipy.special import lambertw as w
+
+    return w
 
 
 def inp(name: str, unit: str, description: str, **kw: Any) -> IOSpec:

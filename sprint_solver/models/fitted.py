@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import implementation
+from .base import implementation, lambertw
 from .base import unwrap as _unwrap
 
 Z95 = 1.959963984540054
@@ -189,11 +189,9 @@ def fitted_sprint_profile(distance, *, params):
     t(d) = TAU W0(-exp(-d/(MSS TAU) - 1)) + d/MSS + TAU; returns (time, ci_halfwidth)
     with the half-width from the bootstrap spread of the median profile.
     """
-    from scipy.special import lambertw
-
     d = np.asarray(distance, float)
     mss, tau = params["MSS"], params["TAU"]
-    t = tau * np.real(lambertw(-np.exp(-d / (mss * tau) - 1.0))) + d / mss + tau
+    t = tau * np.real(lambertw()(-np.exp(-d / (mss * tau) - 1.0))) + d / mss + tau
     grid = np.asarray(params["ci_grid"]["distance"], float)
     half = np.interp(d, grid, np.asarray(params["ci_grid"]["halfwidth"], float))
     return _unwrap(t), _unwrap(half)

@@ -51,11 +51,9 @@ import math
 from typing import Any
 
 import numpy as np
-from scipy.optimize import least_squares
-from scipy.special import lambertw
 
 from ..errors import InvalidValueError
-from .base import inp, model, out, ref
+from .base import inp, lambertw, model, out, ref
 from .base import unwrap as _unwrap
 
 G = 9.81  #: m/s^2, as in {shorts} and Samozino et al. (2016)
@@ -130,7 +128,7 @@ def predict_acceleration(t, MSS, TAU):
 
 def _w_of_u(u):
     """``W0(-exp(-u - 1))`` for ``u = x/(MSS TAU) >= 0``, in (-1, 0]."""
-    w = np.real(lambertw(-np.exp(-u - 1.0), 0))
+    w = np.real(lambertw()(-np.exp(-u - 1.0), 0))
     # scipy returns NaN at (and rounding just below) the branch point -1/e, i.e. x -> 0; there
     # the series W0(-exp(-1-u)) = -1 + p - p^2/3 + 11 p^3/72, p = sqrt(2u) is exact to O(u^2)
     near = u < 1e-6
@@ -213,6 +211,10 @@ def _fit_summary(observed: np.ndarray, predicted: np.ndarray, n_params: int) -> 
 
 def _least_squares(resid, p0, lo, hi):
     """Bounded trust-region least squares with tolerances far below timing resolution (1e-12)."""
+    # imported here: scipy.optimize costs ~0.3 s at start-up in every process, and only the
+    # fallback path needs it
+    from scipy.optimize import least_squares
+
     return least_squares(resid, p0, bounds=(lo, hi), method="trf", x_scale=1.0,
                          ftol=1e-12, xtol=1e-12, gtol=1e-12, max_nfev=MAX_NFEV)
 

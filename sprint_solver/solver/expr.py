@@ -17,9 +17,9 @@ from functools import lru_cache
 from typing import Any, Callable, Mapping
 
 import numpy as np
-from scipy.special import lambertw as _lambertw
 
 from ..errors import SolverError
+from ..models.base import lambertw
 
 MAX_LEN = 4000
 
@@ -29,7 +29,7 @@ def _interp(x: float, xs: list[float], ys: list[float]) -> float:
 
 
 def _lambert_w0(x: float) -> float:
-    return float(_lambertw(x, 0).real)  # what np.real returns for a complex scalar, minus its dispatch
+    return float(lambertw()(x, 0).real)  # what np.real returns for a complex scalar, minus its dispatch
 
 
 def _ceil_to(x: float, r: float) -> float:
