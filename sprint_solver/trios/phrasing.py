@@ -28,6 +28,7 @@ def _pick(rng: random.Random, options: Sequence[Any]) -> Any:
 
 _MILLISECONDS = ("{:.3f} s", "{:.3f}", "{:.3f} seconds")
 _HAND = ("{:.1f}", "{:.1f} s")
+_WATCH = ("{:.2f}", "{:.2f} s")  # a stopwatch reading in hundredths, before the rule rounds it up
 _SECONDS = ("{:.2f} s", "{:.2f}", "{:.2f} seconds", "{:.2f}s", "{:.2f} sec")  # the first two at level 1
 _CLOCK = ("{clock}", "{m} min {s} s", "{m}:{s:02d}")  # the first one only for tenths or at level 1
 _HOURS = ("{h}:{m:02d}:{s:02d}", "{h}h{m:02d}m{s:02d}s", "{h}h {m}m {s}s")  # the first one at level 1
@@ -36,8 +37,11 @@ _HOURS = ("{h}:{m:02d}:{s:02d}", "{h}h{m:02d}m{s:02d}s", "{h}h {m}m {s}s")  # th
 def say_time(v: float, rng: random.Random, level: int, style: str = "") -> str:
     if style == "ms":
         return _pick(rng, _MILLISECONDS).format(v)
-    if style == "hand" and v < 60:
-        return _pick(rng, _HAND).format(v)
+    if style == "hand" or style == "watch":
+        if v < 60:
+            return _pick(rng, _HAND if style == "hand" else _WATCH).format(v)
+        if v < 3600:  # a hand time keeps its tenths (a watch its hundredths) past the minute: "1:05.3"
+            return q.format_time(v, 1 if style == "hand" else 2)
     if v < 60:
         return _pick(rng, _SECONDS if level > 1 else _SECONDS[:2]).format(v)
     s = round(v) if v >= 600 or level < 3 else round(v, 1)
@@ -301,6 +305,9 @@ CLAUSES: dict[tuple[str, str], list[str]] = {
     ("*", "lane"): [" in lane {lane}", " from lane {lane}"],
     ("*", "temperature"): [" in {temperature}", " at {temperature}"],
     ("*", "humidity"): [" with humidity at {humidity}", " and {humidity}"],
+    # the time is the one in the reference lane ("for a 20.50 runner"), the wind the race's
+    ("lane_effect", "time"): [" for a {time} runner", " for an athlete who runs {time}"],
+    ("lane_effect", "wind"): [" with {wind}", " in a race with {wind}"],
 }
 
 #: templates usable for any calculation; {title} is the calculation's title, {mentions} its inputs
@@ -403,11 +410,28 @@ CALC_TEMPLATES.update({
         T("hand.1", "What is a hand-timed {hand_time:hand} {distance} in FAT?"),
         T("hand.2", "Convert a hand time of {hand_time:hand} in the {distance} to electronic timing."),
         T("hand.3", "My coach hand-timed me at {hand_time:hand} over {distance}. What is that fully automatic?", 2),
+        # stopwatch readings in hundredths, which the rule first rounds up to the next 0.1 s
+        T("hand.4", "The stopwatch read {hand_time:watch} for my {distance}. What is the FAT equivalent?"),
+        T("hand.5", "What is a hand-timed {hand_time:watch} {distance} worth as a fully automatic time?", 2),
+        # the published rules differ at 500 and 600 m (the samplers draw those distances for these)
+        T("hand.m.1", "Under the masters rankings rule, what is a hand-timed {hand_time:hand} {distance} in FAT?",
+          variant="masters"),
+        T("hand.m.2", "Convert a hand time of {hand_time:watch} over {distance} to FAT for the masters rankings.", 2,
+          variant="masters"),
+        T("hand.wa.1", "Using the World Athletics tables' hand-time rule, what is a hand-timed {hand_time:hand} "
+                       "{distance} in FAT?", 2, variant="wa_scoring"),
     ],
     "false_start": [
         T("fs.1", "Is a reaction time of {reaction_time:ms} a false start?"),
         T("fs.2", "My sprinter reacted in {reaction_time:ms}. Was that legal?"),
         T("fs.3", "The start system showed {reaction_time:ms} for lane 4. False start or not?", 2),
+        # the limit is the rule's other input: lower thresholds have been argued for (reactions
+        # faster than 0.100 s are possible); the samplers draw 0.080-0.095 s
+        T("fs.lim.1", "Would a reaction time of {reaction_time:ms} be a false start if the threshold were "
+                      "{limit:ms}?"),
+        T("fs.lim.2", "Some researchers argue the false-start limit should be lowered. Would a reaction of "
+                      "{reaction_time:ms} be legal with a limit of {limit:ms}?", 2),
+        T("fs.lim.3", "Is {reaction_time:ms} off the blocks a false start if the limit is lowered to {limit:ms}?", 2),
     ],
     "heat_adjusted_pace": [
         T("hap.1", "My goal marathon pace is {pace}. It's {temperature} with a {dew_point} dew point. How much "
@@ -444,11 +468,25 @@ CALC_TEMPLATES.update({
         T("sp.3", "Sprint profile for {distances} splits of {times}; I weigh {mass} and am {height} tall. What are "
                   "F0, V0 and Pmax?", 2),
     ],
+    # ``time`` is the athlete's time in the reference lane and ``lane`` the lane asked about; the
+    # wind adds Mureika's lane-specific wind terms (said only with lanes 1-8, where they exist)
     "lane_effect": [
         T("lane.1", "How much slower is lane {lane} than lane {reference_lane} in a {sex:adj} 200 m?"),
-        T("lane.2", "I ran {time} in lane {lane} of a {sex:adj} 200 m. What would that be in lane "
-                    "{reference_lane}?", 2),
+        T("lane.2", "I ran {time} in lane {reference_lane} of a {sex:adj} 200 m. What would that be in lane "
+                    "{lane}?", 2),
         T("lane.3", "Is lane {lane} a disadvantage in the {sex:adj} 200 m compared with lane {reference_lane}?"),
+        T("lane.4", "A {time} {sex:adj} 200 m sprinter drew lane {lane} instead of lane {reference_lane}. What "
+                    "should we expect?"),
+        T("lane.5", "I usually run {time} in lane {reference_lane} in the {sex:adj} 200 m. What time should I "
+                    "expect if I move to lane {lane}?"),
+        T("lane.6", "How different is lane {lane} from lane {reference_lane} in a {sex:adj} 200 m run with "
+                    "{wind:phrase}?", 2),
+        T("lane.7", "{time} in lane {reference_lane}, wind {wind:signed}: what is that {sex:adj} 200 m worth in "
+                    "lane {lane}?", 2),
+        T("lane.8", "A {sex:adj} 200 m runner moves from lane {reference_lane} to lane {lane}. With a wind reading "
+                    "of {wind:signed}, how much faster or slower should they be?", 2),
+        T("lane.9", "Our {sex:adj} 200 m sprinter ran {time} from lane {reference_lane} with {wind:phrase}. In the "
+                    "next round they drew lane {lane}; with the same wind, what time should we expect?", 3),
     ],
     "sprint_conditions": [
         T("cond.1", "Hand-timed {time:hand} {event} with {wind:signed} wind at {altitude}, what's the FAT "
