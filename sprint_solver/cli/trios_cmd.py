@@ -34,6 +34,10 @@ def _read(path: Path | None) -> str | None:
 @click.option("--compound-fraction", type=float, default=0.08, show_default=True)
 @click.option("--near-duplicates", type=click.Choice(["skeleton", "minhash", "off"]), default="skeleton",
               show_default=True)
+@click.option("--derived-numbers", type=click.Choice(["off", "differences", "differences+percent"]),
+              default="differences+percent", show_default=True,
+              help="numbers an answer may derive from the solver's: differences of two numbers of one unit, "
+                   "and percentages (for LLM teachers; off = only numbers the solver wrote)")
 @click.option("--base-url", default=None, help="OpenAI-compatible base URL (env OPENAI_BASE_URL)")
 @click.option("--model", default=None, help="teacher model (env SPRINT_SOLVER_TEACHER_MODEL)")
 @click.option("--api-key-env", default="OPENAI_API_KEY", show_default=True,
@@ -55,7 +59,7 @@ def _read(path: Path | None) -> str | None:
 @click.option("--no-progress", is_flag=True)
 @click.option("--quiet", "-q", is_flag=True, help="print only the manifest path")
 def trios(n, out, seed, teacher, workers, backend, scheduler, resume, retry_failed, chunk_size, calculations, questions,
-          no_calc_fraction, comparison_fraction, compound_fraction, near_duplicates, base_url, model, api_key_env,
+          no_calc_fraction, comparison_fraction, compound_fraction, near_duplicates, derived_numbers, base_url, model, api_key_env,
           temperature, max_tokens, concurrency, timeout, max_attempts, price_in, price_out, budget, no_cache,
           system_prompt, prompt_template, judge, judge_model, no_progress, quiet):
     """Generate N validated query-solution-answer trios into OUT.
@@ -77,6 +81,7 @@ def trios(n, out, seed, teacher, workers, backend, scheduler, resume, retry_fail
     cfg = RunConfig(n=n, out=str(out), seed=seed, teacher=tc, workers=workers, backend=backend, scheduler=scheduler,
                     chunk_size=chunk_size, questions=questions, no_calculation=no_calc_fraction,
                     comparison=comparison_fraction, compound=compound_fraction, near_duplicates=near_duplicates,
+                    derived_numbers=derived_numbers,
                     calculations=[c.strip() for c in calculations.split(",")] if calculations else None,
                     judge=JudgeConfig(enabled=judge, model=judge_model), budget_usd=budget,
                     progress=not (no_progress or quiet))

@@ -79,6 +79,8 @@ class RunConfig(BaseModel):
     teacher: TeacherConfig = TeacherConfig()
     judge: JudgeConfig = JudgeConfig()
     max_chars: int = 6000
+    derived_numbers: Literal["off", "differences", "differences+percent"] = Field(
+        "differences+percent", description="numbers an answer may derive from the solver's (validate.derived_match)")
     workers: int = Field(0, ge=0, description="0 = automatic (2 for the template teacher, 1 for HTTP)")
     backend: Literal["loky", "dask", "sequential"] = "loky"
     scheduler: str | None = None
@@ -124,6 +126,7 @@ def fingerprint_material(cfg: RunConfig, generator_config: dict[str, Any]) -> di
         "teacher": cfg.teacher.content_key(),
         "judge": cfg.judge.content_key(),
         "max_chars": cfg.max_chars,
+        "derived_numbers": cfg.derived_numbers,
         "solver_version": __version__,
         "registry_version": Registry.default().version_hash,
         "validation_code": vcode,

@@ -8,7 +8,11 @@
    plus the precision the answer wrote it with. Units are read with the parsers of
    :mod:`sprint_solver.quantities` and compared in canonical units, so "10.13 s",
    "6:09 per mile" and "2:30:15" are all checked. Signs are ignored ("0.12 s slower"
-   states a correction of -0.12 s).
+   states a correction of -0.12 s). With ``derived="differences+percent"`` (the default)
+   a number may also be simple arithmetic on the solver's inputs, outputs and rule
+   constants, as an LLM teacher writes it: a difference of two numbers of one unit
+   ("4 m/s below the +2.0 m/s limit") or a percentage of one by another ("1.3 % slower");
+   see :func:`derived_match`.
 3. **grounding**: the method is named (an author or model name from the solution's
    method/citations); the answer does not contradict the trace's assumptions (wind
    direction, the model used); every part of a multi-part question is answered; an
@@ -34,6 +38,8 @@ from .records import CheckResult, Validation
 MAX_CHARS = 6000
 MIN_CHARS = 10
 CHECKS = ("format", "numbers", "grounding")
+#: which numbers derived from the solver's an answer may state (see :func:`derived_match`)
+DERIVED = ("off", "differences", "differences+percent")
 
 #: rule constants an answer may quote without the solver having produced them
 REFERENCE_FACTS: tuple[tuple[float, str], ...] = (
@@ -427,6 +433,7 @@ class Context:
     detail: str | None = None
     finish_reason: str | None = None
     concept_facts: str = ""
+    derived: str = "differences+percent"
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
@@ -503,13 +510,81 @@ def check_numbers(ctx: Context) -> CheckResult:
             continue
         if text_index is None:
             text_index = KnownIndex(text_numbers(ctx.solutions))
-        if not text_index.match(qt):
+        if not text_index.match(qt) and not derived_match(qt, ctx.solutions, ctx.derived):
             k = KnownIndex(known_numbers(ctx.solutions, ctx.question)).nearest(qt)
             hint = f"; nearest solver number: {k.value:.6g} {k.unit} ({k.what})" if k else ""
             return CheckResult(name="numbers", ok=False,
                                reason=f"states {qt.text!r} = {qt.value:.6g} {qt.unit}, which no solver number "
                                       f"supports{hint}")
     return _pass("numbers")
+
+
+def derived_match(qt: Quantity, solutions: list[Any], derived: str = "differences+percent") -> bool:
+    """Whether ``qt`` is simple arithmetic on the solver's own numbers.
+
+    The operands are each solution's inputs, its outputs and the rule constants (not the
+    intermediate trace values, which would make almost any small number derivable), paired
+    only within one unit and only across two different groups (an input with an output, a
+    number with a rule constant; never two outputs or two inputs):
+
+    - ``differences``: ``|a - b|`` ("4 m/s below the limit": wind -2.0 vs the +2.0 m/s rule;
+      "0.13 s slower than the 10.00 s you ran");
+    - ``differences+percent`` adds, for a number in %, the relative change ``100 |a - b| / |b|``
+      of two numbers in the unit of a solution's primary result ("1.3 % slower").
+
+    Each derived value carries its operands' tolerances (propagated to first order) plus the
+    precision the answer wrote it with; a derivation whose own uncertainty is large (a
+    difference below three times its tolerance, a percentage uncertain by more than a tenth
+    of itself) is never a match, since it would accept nearly any small number.
+    ``derived="off"``: only numbers the solver wrote agree. How often each mode lets a wrong
+    number through is measured in ``tests/trios/test_validate_derived.py`` (see the README).
+    """
+    if derived == "off" or not solutions or not qt.unit:
+        return False
+    if derived not in DERIVED:
+        raise ValueError(f"derived must be one of {DERIVED}, got {derived!r}")
+    want, h = abs(qt.value), qt.half_ulp
+    percent = qt.unit == "%"
+    if percent and derived != "differences+percent":
+        return False
+    result_units = {s.result.unit for s in solutions}
+    for unit, pairs in _operand_pairs(solutions).items():
+        if (unit in result_units and unit not in ("%", "", "1")) if percent else unit == qt.unit:
+            for a, ta, b, tb in pairs:
+                d, td = abs(a - b), ta + tb
+                if d <= 3 * td:
+                    continue
+                if percent:
+                    for base, tbase in ((b, tb), (a, ta)):
+                        if base:
+                            pct = 100.0 * d / abs(base)
+                            tol = 100.0 * (td + tbase * d / abs(base)) / abs(base)
+                            if tol <= 0.1 * pct and abs(want - pct) <= tol + h + 1e-9:
+                                return True
+                elif abs(want - d) <= td + h + 1e-9:
+                    return True
+    return False
+
+
+def _operand_pairs(solutions: list[Any]) -> dict[str, list[tuple[float, float, float, float]]]:
+    """Same-unit pairs (a, tol_a, b, tol_b) across the groups inputs / outputs / rule constants."""
+    groups: dict[str, list[list[tuple[float, float]]]] = {}
+    for s in solutions:
+        for o in s.outputs:
+            groups.setdefault(o.unit, [[], [], []])[1].append(
+                (o.value, o.tolerance if o.tolerance is not None else _tol(o.unit, o.value)))
+        for p in s.params.values():
+            v = p.value
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
+                groups.setdefault(p.unit, [[], [], []])[0].append((float(v), _tol(p.unit, float(v))))
+    for k in _RULES:
+        if k.unit in groups:  # a rule constant pairs only with a number of its unit
+            groups[k.unit][2].append((k.value, k.tol))
+    out: dict[str, list[tuple[float, float, float, float]]] = {}
+    for unit, (ins, outs, rules) in groups.items():
+        pairs = [(a, ta, b, tb) for x, y in ((outs, ins), (ins, rules), (outs, rules)) for a, ta in x for b, tb in y]
+        out[unit] = list(dict.fromkeys(pairs))
+    return out
 
 
 _STOP = {"the", "and", "for", "from", "with", "model", "correction", "equation", "formula", "method", "tables",

@@ -225,7 +225,7 @@ def _row(st: _State, seed: int, qy: Query, sols: list[Any], task: TeacherTask | 
     else:
         facts = concept_facts(qy.detail) if qy.no_call_reason == "concept" else ""
         val = validate(Context(answer, qy.text, sols, qy.kind, qy.no_call_reason, qy.detail, reply.finish_reason,
-                               facts), judge_check, st.cfg.max_chars)
+                               facts, st.cfg.derived_numbers), judge_check, st.cfg.max_chars)
     calls: list[ToolCall] = []
     for s in sols:
         # the tool's result is not stored: it is a view of the solution below (export.tool_results)
