@@ -61,6 +61,18 @@ def test_template_answer_passes_and_states_result_method_and_interpretation():
     assert v.passed, v
 
 
+def test_a_coded_result_is_called_the_verdict_not_by_its_name():
+    # the false-start result is 0/1, said in words: naming it "false start" read "legal start (...)
+    # (false start)" or "the false start is legal start"
+    s = Solver.default().solve({"calculation": "false_start", "params": {"reaction_time": 0.14}})
+    q_ = Query(0, "Reaction time 0.140 s: false start?", ({"calculation": "false_start",
+                                                         "params": {"reaction_time": 0.14}},))
+    for seed in range(12):
+        text = TemplateTeacher(style_seed=seed).write(TeacherTask(f"r{seed}", q_, [s]))
+        assert "legal start" in text and not re.search(r"\) \(false start\)|the false start is|False start: legal", text), text
+        assert validate(ctx(text, [s], q_.text)).passed
+
+
 def test_wrong_number_is_caught_with_the_nearest_solver_number():
     s = wind(time=10.0, wind=-2.0, direction="from_still_air")  # W2 inverse: 10.1265 -> "10.13 s"
     good = "Using Mureika's model (2001), the time with the wind is 10.13 s, 0.13 s slower."

@@ -16,7 +16,8 @@ from ... import quantities as q
 from ..phrasing import CONCEPT_INDEX, is_thanks
 from .base import Teacher, TeacherReply, TeacherTask
 
-VERSION = "1.1.0"  # 1.1.0: concept verdicts, thanks-aware greetings, at most 3 secondary outputs
+VERSION = "1.2.0"  # 1.1.0: concept verdicts, thanks-aware greetings, at most 3 secondary outputs;
+#                    1.2.0: a coded result ("1 = false start, 0 = legal start") is called the verdict
 
 
 def capabilities() -> list[str]:
@@ -166,7 +167,14 @@ class TemplateTeacher(Teacher):
 
     def _result(self, s: Any, rng: random.Random) -> str:
         r = s.result
-        desc = r.description if r.description and "=" not in r.description else r.name.replace("_", " ")
+        if r.description and "=" not in r.description:
+            desc = r.description
+        elif r.unit == "1" and not r.display[:1].isdigit():
+            # a coded result said in words ("legal start (0.140 s is not below 0.100 s)"): its name
+            # ("false start") would contradict it
+            desc = "verdict"
+        else:
+            desc = r.name.replace("_", " ")
         return _p(rng, [f"{_upper_first(desc)}: {r.display}.", f"Result: {r.display} ({desc}).",
                         f"The answer is {r.display}, the {_lower_first(desc)}.",
                         f"So the {_lower_first(desc)} is {r.display}."])
