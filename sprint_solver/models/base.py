@@ -222,10 +222,13 @@ def _check_one(spec: ModelSpec, i: IOSpec, v: Any, notes: list[str]) -> Any:
 
 
 def _validity_note(spec: ModelSpec, i: IOSpec, x: float) -> str:
-    lo = "-inf" if i.valid_min is None else f"{i.valid_min:g}"
-    hi = "inf" if i.valid_max is None else f"{i.valid_max:g}"
-    return (f"{i.name}={x:g} {i.unit} is outside the range {spec.name} was validated on "
-            f"[{lo}, {hi}] {i.unit}")
+    if i.valid_min is None:  # "[-inf, 45] degC" read badly in answers
+        where = f"up to {i.valid_max:g} {i.unit}"
+    elif i.valid_max is None:
+        where = f"from {i.valid_min:g} {i.unit}"
+    else:
+        where = f"on [{i.valid_min:g}, {i.valid_max:g}] {i.unit}"
+    return f"{i.name}={x:g} {i.unit} is outside the range {spec.name} was validated {where}"
 
 
 def call(impl: Implementation, spec: ModelSpec, kwargs: dict[str, Any], notes: list[str],

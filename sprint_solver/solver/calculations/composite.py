@@ -162,8 +162,9 @@ class SprintConditions(Calculation):
             ctx.output("time_conditions", final, "s", primary=True,
                        description="expected time in the given conditions")
         ctx.output("total_change", total, "s", display=f"{total:+.3f} s", description="final minus given time")
-        ctx.method = "composed corrections: " + ", ".join(
-            (["hand -> FAT"] if p.hand_timed else []) + [k for k, _ in times])
+        applied = (["hand -> FAT"] if p.hand_timed else []) + [k for k, _ in times]
+        # "composed corrections: " with nothing after it when the conditions are neutral
+        ctx.method = "composed corrections: " + (", ".join(applied) or "none needed (neutral conditions)")
 
     # -- 100 m: Mureika's closed form (and its inverse) -----------------------------------------
     def _chain_100(self, p, ctx: Context, t: float, d: float, r_alt: float, r_temp: float,

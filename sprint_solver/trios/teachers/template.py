@@ -17,7 +17,8 @@ from ..phrasing import CONCEPT_INDEX, is_thanks
 from .base import Teacher, TeacherReply, TeacherTask
 
 VERSION = "1.2.0"  # 1.1.0: concept verdicts, thanks-aware greetings, at most 3 secondary outputs;
-#                    1.2.0: a coded result ("1 = false start, 0 = legal start") is called the verdict
+#                    1.2.0: a coded result ("1 = false start, 0 = legal start") is called the verdict;
+#                    labelled displays said once; no empty "Assumed: ." line
 
 
 def capabilities() -> list[str]:
@@ -186,7 +187,10 @@ class TemplateTeacher(Teacher):
         if not extra:
             return ""
         shown = extra[:limit]
-        items = ", ".join(f"{o.name.replace('_', ' ')} {o.display}" for o in shown)
+        # a display that carries its own label ("1500 m: 3:55", for the output time_1500m) is said
+        # as it is: "time 1500m 1500 m: 3:55" repeats it
+        items = ", ".join(o.display if ": " in o.display else f"{o.name.replace('_', ' ')} {o.display}"
+                          for o in shown)
         if len(extra) > len(shown):
             items += f" and {len(extra) - len(shown)} more in the trace"
         return " " + _p(rng, [f"Also: {items}.", f"Other outputs: {items}.", f"({items}.)"])
@@ -217,8 +221,9 @@ class TemplateTeacher(Teacher):
                                      "For practical purposes they agree."]) if d < 0.015 and a.unit == "s" else
                             _p(rng, ["Model choice matters at this level, so say which one you used when you "
                                      "compare marks.", "Quote the model with the number when you compare marks."])))
-        lines.append(_p(rng, ["Assumptions: ", "Assumed: "]) + "; ".join(dict.fromkeys(
-            x for s in sols for x in s.assumptions)) + ".")
+        assumed = "; ".join(dict.fromkeys(x for s in sols for x in s.assumptions))
+        if assumed:  # "Assumed: ." when neither model assumes anything
+            lines.append(_p(rng, ["Assumptions: ", "Assumed: "]) + assumed + ".")
         return "\n".join(lines)
 
     # -- no calculation -----------------------------------------------------------------------
