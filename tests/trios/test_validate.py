@@ -162,3 +162,11 @@ def test_template_teacher_across_every_registered_calculation(tmp_path):
     checks = m["approval"]["per_check"]
     for name in ("format", "numbers", "grounding"):
         assert checks[name]["rate"] >= 0.97, (name, checks[name], m["approval"]["per_calculation"])
+    # and they read as written by someone careful: no doubled words ("time mile mile: 4:13"), no
+    # empty lists ("Assumed: ."), no "[-inf, 45]" ranges (each was in ~1-7 % of the answers once)
+    import json
+
+    for line in open(tmp_path / "all" / "trios.jsonl", encoding="utf-8"):
+        a = json.loads(line)["answer"]
+        for bad in (r"\b(\w+) \1\b", r" [,.;:](?!\d)", r"\b(?:nan|inf|None)\b", r"\.\.(?!\.)", r"\(\s*\)"):
+            assert not re.search(bad, a), (bad, a)
