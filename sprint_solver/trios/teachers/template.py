@@ -18,7 +18,7 @@ from .base import Teacher, TeacherReply, TeacherTask
 
 VERSION = "1.2.0"  # 1.1.0: concept verdicts, thanks-aware greetings, at most 3 secondary outputs;
 #                    1.2.0: a coded result ("1 = false start, 0 = legal start") is called the verdict;
-#                    labelled displays said once; no empty "Assumed: ." line
+#                    labelled displays said once; no empty "Assumed: ." line; "(2001; model ...)"
 
 
 def capabilities() -> list[str]:
@@ -30,6 +30,12 @@ def capabilities() -> list[str]:
 
 def _p(rng: random.Random, options: list[str]) -> str:
     return options[int(rng.random() * len(options))]
+
+
+def _aside(text: str, extra: str) -> str:
+    """``text (extra)``, or one parenthesis when ``text`` ends in one: "Mureika's correction
+    (2001; model wind.mureika_100m v1.0.0)", not "(2001) (model ...)"."""
+    return f"{text[:-1]}; {extra})" if text.endswith(")") else f"{text} ({extra})"
 
 
 def fmt(value: float, unit: str) -> str:
@@ -147,9 +153,10 @@ class TemplateTeacher(Teacher):
 
     def _approach(self, s: Any, method: str, rng: random.Random) -> str:
         models = ", ".join(f"{m.name} v{m.version}" for m in s.models_used)
-        return _p(rng, [f"I used {method}" + (f" (model {models})." if models else "."),
+        label = "model" if len(s.models_used) == 1 else "models"
+        return _p(rng, [f"I used {_aside(method, f'{label} {models}') if models else method}.",
                         f"The calculation uses {method}" + (f", implemented as {models}." if models else "."),
-                        f"Approach: {method}" + (f" ({models})." if models else "."),
+                        f"Approach: {_aside(method, models) if models else method}.",
                         f"This is worked out with {method}."])
 
     def _steps(self, s: Any, rng: random.Random, limit: int) -> str:
@@ -162,8 +169,10 @@ class TemplateTeacher(Teacher):
         for i, st in enumerate(chosen):
             lead = words[0] if i == 0 else (words[2] if i == len(chosen) - 1 and len(chosen) > 1 else words[1])
             val = fmt(float(st.value), st.unit)
-            eq = f" ({st.equation})" if st.equation and rng.random() < 0.3 and len(st.equation) < 80 else ""
-            out.append(f"{lead}, {_lower_first(st.title)}{eq}: {val}.")
+            title = _lower_first(st.title)
+            if st.equation and rng.random() < 0.3 and len(st.equation) < 80:
+                title = _aside(title, st.equation)
+            out.append(f"{lead}, {title}: {val}.")
         return " ".join(out)
 
     def _result(self, s: Any, rng: random.Random) -> str:
@@ -176,7 +185,7 @@ class TemplateTeacher(Teacher):
             desc = "verdict"
         else:
             desc = r.name.replace("_", " ")
-        return _p(rng, [f"{_upper_first(desc)}: {r.display}.", f"Result: {r.display} ({desc}).",
+        return _p(rng, [f"{_upper_first(desc)}: {r.display}.", f"Result: {_aside(r.display, desc)}.",
                         f"The answer is {r.display}, the {_lower_first(desc)}.",
                         f"So the {_lower_first(desc)} is {r.display}."])
 
@@ -210,7 +219,7 @@ class TemplateTeacher(Teacher):
                           "Comparing the two models:"])]
         for s in sols:
             method = s.method or "; ".join(s.citations)
-            lines.append(f"- {method}: {s.result.display} ({s.result.description or s.result.name})."
+            lines.append(f"- {method}: {_aside(s.result.display, s.result.description or s.result.name)}."
                          + (" " + "; ".join(s.warnings) + "." if s.warnings else ""))
         a, b = sols[0].result, sols[1].result
         if a.unit == b.unit:
