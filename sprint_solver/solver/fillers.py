@@ -399,11 +399,29 @@ def _fill_heat_index(f: Fill) -> None:
 # =============================================================================================
 # timing
 # =============================================================================================
-def _hand_variant(ex: Extraction) -> str | None:
-    if "masters" in ex.words:
-        return "masters"
-    if re.search(r"scoring|world athletics|\bwa\b|iaaf", ex.text):
+#: the masters rankings rule named as a rule: "the masters rule", "for the masters rankings", "WMA"
+_MASTERS_RULE = re.compile(r"\bmasters'?\s+(?:hand[- ]?tim\w*\s+)?(?:rankings?|rules?|tables?|conversions?|offsets?|"
+                           r"standards?|method|formula|lists?|records?|scoring|corrections?)\b|\bwma\b|"
+                           r"\bworld masters\b")
+_WA_RULE = re.compile(r"scoring|world athletics|\bwa\b|iaaf")
+
+
+def _hand_variant(f: Fill) -> str | None:
+    """The hand-to-FAT rule the question names, if any.
+
+    Only a rule named as a rule counts: "masters" describing the athlete ("Question from a masters
+    sprinter: ...") does not choose the masters rankings rule (the default, standard rule applies, and a
+    note says how to ask for the masters one), and a rule the question names wins over such a word.
+    """
+    ex = f.ex
+    if "masters" in ex.words or "wma" in ex.words:
+        if _MASTERS_RULE.search(ex.text):
+            return "masters"
+    if _WA_RULE.search(ex.text):
         return "wa_scoring"
+    if "masters" in ex.words:
+        f.note("'masters' read as describing the athlete: the standard hand-timing rule applies (say 'the masters "
+               "rankings rule' for that one)")
     return None
 
 
@@ -421,15 +439,46 @@ def _fill_hand(f: Fill) -> None:
     if tq.kind == "clock":
         f.params["hand_time"] = reinterpret_clock(f, tq, d)
     f.params["distance"] = d
-    v = _hand_variant(f.ex)
+    v = _hand_variant(f)
     if v:
         f.params["variant"] = v
+
+
+_LIMIT_WORDS = frozenset({"limit", "threshold", "cutoff"})
+#: words that may stand between "limit" and its value: "the limit is lowered to 0.090 s",
+#: "if the threshold were 0.090", "a limit of 0.080", "the limit should be set at 90 ms"
+_LIMIT_LINK = frozenset({"is", "was", "were", "be", "been", "being", "are", "becomes", "became", "would", "should",
+                         "could", "set", "lowered", "raised", "reduced", "cut", "dropped", "moved", "changed",
+                         "increased", "decreased", "lower", "drops", "falls", "fell", "goes", "went",
+                         "to", "of", "at", "now", "instead"})
+
+
+def _is_limit(y: Qty, prev: Qty | None) -> bool:
+    """Whether a number is the false-start limit: '0.090 s limit' or 'limit ... lowered to 0.090'.
+
+    ``prev`` is the quantity before ``y``: in "a 90 ms limit, is 95 ms ..." the word "limit" is the
+    90 ms's, not the 95 ms's.
+    """
+    if y.post and y.post[0] in _LIMIT_WORDS:
+        return True
+    pre = y.pre
+    for i in range(len(pre) - 1, -1, -1):
+        w = pre[i]
+        if w in _LIMIT_WORDS or (w == "off" and i and pre[i - 1] == "cut"):  # "the cut-off is 0.1"
+            return not (i == 0 and prev is not None and prev.post == pre and len(pre) < 5)
+        if w not in _LIMIT_LINK:
+            return False
+    return False
 
 
 @filler("false_start")
 def _fill_false_start(f: Fill) -> None:
     ex = f.ex
-    cands = [x for x in ex.of("time") if x.value < 5] or [x for x in ex.of("number")]
+    # the limit first: a limit said with a unit ("lowered to 0.090 s") is not the reaction time
+    limits = [y for i, y in enumerate(ex.qtys) if y.kind in ("time", "number") and not y.used
+              and _is_limit(y, ex.qtys[i - 1] if i else None)]
+    cands = [x for x in ex.of("time") if x.value < 5 and x not in limits] or \
+        [x for x in ex.of("number") if x not in limits]
     if not cands:
         raise MissingParameterError("reaction_time", "the question gives no reaction time (e.g. 0.099 s)")
     x = cands[0]
@@ -439,10 +488,10 @@ def _fill_false_start(f: Fill) -> None:
         v = v / 1000.0
         f.note(f"reaction time {x.raw} read as milliseconds")
     f.params["reaction_time"] = v
-    for y in ex.of("time", "number"):
-        if y.near({"limit", "threshold"}, 3, 1):
-            f.params["limit"] = y.value / (1000.0 if y.kind == "number" and y.value >= 1 else 1.0)
-            y.used = True
+    for y in limits:
+        f.params["limit"] = y.value / (1000.0 if y.kind == "number" and y.value >= 1 else 1.0)
+        y.used = True
+        break
 
 
 # =============================================================================================
@@ -986,6 +1035,11 @@ def _fill_body(f: Fill) -> None:
 # lanes
 # =============================================================================================
 _LANE = re.compile(r"\blanes? (\d)\b|\b(\d)(?:st|nd|rd|th)? lane\b")
+#: "lanes 2 and 6": the second lane has no word "lane" of its own
+_LANES_AND = re.compile(r"\blanes (\d) (?:and|or|vs\.?|versus) (\d)\b")
+#: what follows a time run in a lane: "21.14 s in lane 5", "20.84 from lane 4", "22.15 200m in lane 1"
+_RUN_IN_LANE = re.compile(r"(?: ?(?:s|secs?|seconds))?(?: (?:in the |in a |for the )?(?:100|200) ?m(?:et(?:er|re)s?)?)?"
+                          r",? (?:in|from|out of) lane (\d)\b")
 
 
 @filler("lane_effect")
@@ -1002,18 +1056,32 @@ def _fill_lanes(f: Fill) -> None:
                                 parameter="event", value=_event_label(event))
     if event == 100.0:
         f.params["event"] = "100m"
-    lanes = [v for _, v in found]
+    # the race's wind (it adds Mureika's lane-specific wind terms), before the time so that a
+    # wind reading is never taken for it
+    if ex.words & WIND_WORDS or any(x.kind == "speed" or x.signed for x in ex.of("speed", "number")):
+        wind = pick_wind(f, required=False)
+        if wind is not None:
+            f.params["wind"] = wind
+    tq = pick_sprint_time(f, event or 200.0)
+    lanes = found
+    if len(lanes) == 1 and (m := _LANES_AND.search(t)):
+        lanes = [(m.start(1), int(m.group(1))), (m.start(2), int(m.group(2)))]
     if len(lanes) >= 2:
-        a, b = lanes[0], lanes[1]
-        between = t[found[0][0]:found[1][0] + 6]
+        (pa, a), (pb, b) = lanes[0], lanes[1]
+        between = t[pa:pb + 6]
+        run_in = _RUN_IN_LANE.match(t, tq.end) if tq is not None else None
+        ref = int(run_in.group(1)) if run_in is not None else None
+        if ref is not None and any(v == ref for _, v in lanes):
+            # "I ran 21.14 in lane 5 ... what would that be in lane 7?": the time was run in the
+            # reference lane; the lane asked about is the other one
+            f.params.update(lane=next((v for _, v in lanes if v != ref), ref), reference_lane=ref)
         # "from lane A to lane B" / "convert ... in lane A to lane B": A is where the time was run
-        if re.search(r"\bfrom lanes? \d\b.*\bto\b|\bin lanes? \d\b.*\bto lanes? \d", t) and " to " in between:
+        elif re.search(r"\bfrom lanes? \d\b.*\bto\b|\bin lanes? \d\b.*\bto lanes? \d", t) and " to " in between:
             f.params.update(lane=b, reference_lane=a)
         else:
             f.params.update(lane=a, reference_lane=b)
     elif len(lanes) == 1:
-        f.params["lane"] = lanes[0]
-    tq = pick_sprint_time(f, event or 200.0)
+        f.params["lane"] = lanes[0][1]
     if tq is not None:
         f.params["time"] = tq.value
     sex = pick_sex(f)

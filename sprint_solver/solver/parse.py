@@ -50,6 +50,11 @@ _EFD = re.compile(r"(?:equivalent|effective) (?:flat )?distance|flat[- ](?:equiv
 _GAP = re.compile(r"grade[- ]adjusted|\bgap\b")
 _GAP_STRONG = re.compile(r"grade[- ]adjusted|\bgap\b|flat[- ]equivalent pace|equivalent (?:flat )?pace|on the flat")
 _LANES = re.compile(r"\blanes? (\d)|\b(\d)(?:st|nd|rd|th)? lane\b")
+#: a request to take the wind out of a time: with two lanes and a wind it keeps the question a wind one
+#: ("... with no wind (0.0 m/s)" is a reading, not such a request)
+_STILL_AIR_ASK = re.compile(r"still[- ]air|\bcalm\b|\b(?:no|zero)[- ]wind(?:\s*\?| equivalent| time)|windless|"
+                            r"wind[- ](?:corrected|adjusted|free)|without (?:the |any |that )?wind|"
+                            r"\bcorrect\w* (?:\w+ )?for (?:the )?wind")
 _LANE_PAIR = re.compile(r"lanes? \d (?:to|and|vs|versus|or) (?:lane )?\d")
 _EVEN = re.compile(r"\b(?:even|equal) (?:pace|pacing|splits?)|\beach (?:lap|km|kilometer|kilometre|mile|400)|"
                    r"\bper lap\b|lap times?")
@@ -176,7 +181,14 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
         s["grade_adjusted_pace"] = 4.5 + (1.5 if gap_words and _GAP_STRONG.search(t) else 0)
     if "lane" in W or "lanes" in W or "stagger" in W:
         lanes = _LANES.findall(t)
-        if not wind and (len(lanes) >= 2 or "stagger" in W or "curve" in W or "bend" in W or _LANE_PAIR.search(t)):
+        if wind and (len({a or b for a, b in lanes}) >= 2 or _LANE_PAIR.search(t)) and \
+                not _STILL_AIR_ASK.search(t):
+            # two different lanes compared, with the race's wind as one more input of the lane effect
+            # ("lane 8 vs lane 4 with a +1.2 m/s wind", "20.84 in lane 4 ... 1.0 m/s tailwind ... in
+            # lane 7?"); one lane next to a wind stays a wind correction ("lane 4, wind +1.5, 10.05"),
+            # and so does a request for the still-air time
+            s["lane_effect"] = 6.5
+        elif not wind and (len(lanes) >= 2 or "stagger" in W or "curve" in W or "bend" in W or _LANE_PAIR.search(t)):
             s["lane_effect"] = 5.5
         elif not wind and sprint in (200.0, 400.0, 300.0) and lanes:
             s["lane_effect"] = 4.5
