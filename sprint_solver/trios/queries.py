@@ -33,6 +33,7 @@ import math
 import operator
 import random
 import typing
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 import types
@@ -47,7 +48,7 @@ from . import priors
 
 log = logging.getLogger(__name__)
 
-GENERATOR_VERSION = "1.3.0"
+GENERATOR_VERSION = "1.4.0"
 
 #: every calculation type the project plans; the generator uses those that are registered
 WANTED = ("wind_correction", "altitude_correction", "air_density", "temperature_effect_sprint",
@@ -217,6 +218,12 @@ class CalcPlan:
         unsupported = [f.name for f in self.fields.values() if f.required and f.kind in ("other", "str")
                        and f.name not in OVERRIDES.get(self.name, {})]
         self.problem = f"required fields with no generator: {unsupported}" if unsupported else None
+        #: the cross-field rules of the calculation: a stale one (naming inputs it no longer has)
+        #: could not keep its questions solvable
+        self.rules: tuple[Rule, ...] = RULES.get(self.name, ())
+        unknown = sorted({n for r in self.rules for n in r.names()} - set(self.fields))
+        if unknown:
+            self.problem = f"RULES name inputs it does not have: {unknown}"
         rank = {"literal": 0, "bool": 0, "int": 1, "distance": 2}
         #: sampling order: what other fields depend on (event, distance) first
         self.order = sorted(self.fields.values(), key=lambda f: rank.get(f.kind, 3))
@@ -229,6 +236,10 @@ class CalcPlan:
         #: inputs an under-specified question can leave out, and the ones a question can say
         self.required = [f for f in self.fields.values() if f.required and not f.technical]
         self.sayable = [f for f in self.fields.values() if not f.technical and f.kind not in ("other", "str")]
+        #: the inputs a question can be made to say
+        self.can_say = {f.name for f in self.sayable}
+        #: ``params`` -> Solution, or the SolverError (set by the generator, for :class:`Solves` rules)
+        self.solve: typing.Callable[[dict[str, Any]], Any] = functools.partial(_no_solver, self.name)
         #: the generic under-specified templates, one list (in MISSING_GENERIC order) per input left out
         self.missing_generic = {f.name: [ph.Template(g.id, g.text, {"_missing": f.name}) for g in ph.MISSING_GENERIC]
                                 for f in self.required}
@@ -256,7 +267,7 @@ class _Layout:
     """One template as one calculation uses it, worked out once instead of on every draw: the
     template's slots and fixed values, the other inputs it could mention and the text to fill."""
 
-    __slots__ = ("slots", "fixed", "mentioned", "candidates", "order", "styles", "clauses", "text")
+    __slots__ = ("slots", "fixed", "mentioned", "candidates", "words", "order", "styles", "clauses", "text")
 
     def __init__(self, plan: CalcPlan, tpl: ph.Template, generic: bool):
         self.slots = dict(tpl.slots)
@@ -269,6 +280,8 @@ class _Layout:
                             generic or bool(_clauses(plan.name, f.name)))
                            for f in plan.fields.values()
                            if not (f.name in self.slots or f.name in self.fixed or f.technical or f.name == dropped)]
+        #: the inputs the template can say (in its slots or in words for them)
+        self.words = set(self.mentioned) | {n for n, _, _, has_words in self.candidates if has_words}
         #: (name, required, default, sampler) in sampling order, leaving out what the template fixes
         self.order = [(f.name, f.required, f.default, plan.samplers[f.name]) for f in plan.order
                       if f.name not in self.fixed]
@@ -281,6 +294,15 @@ class _Layout:
             self.text = tpl.text.replace("{Title}", title[:1].upper() + title[1:]).replace("{title}", title)
         else:
             self.text = ph.format_pattern(tpl.text)
+
+
+def _no_solver(name: str, params: dict[str, Any]) -> Any:
+    raise SolverError(f"no solver to check a {name} request")
+
+
+def _solve(solver: Any, name: str, params: dict[str, Any]) -> Any:
+    """Solve ``params`` of calculation ``name`` the way the pipeline solves a generated request."""
+    return solver.solve({"calculation": name, "params": params})
 
 
 def _title(t: str) -> str:
@@ -504,9 +526,31 @@ def _warm(rng: random.Random, ctx: dict[str, Any]) -> float:
     return float(round(rng.uniform(18.0, 36.0)))
 
 
+#: the most humid air a question says, as a dew point [degC]: higher ones are all but unknown (the
+#: record is 35 degC), and in 34-36 degC air they put the heat index over 60 degC, beyond the range of
+#: the heat_index model of heat_adjusted_pace (and of any sensible running)
+_MAX_DEW_POINT = 30.0
+
+
 def _dew(rng: random.Random, ctx: dict[str, Any]) -> float:
+    """1-14 degC below the air temperature, and at most :data:`_MAX_DEW_POINT`."""
     t = float(ctx.get("temperature", 25.0))
-    return float(round(t - rng.uniform(1.0, 14.0)))
+    return float(round(t - rng.uniform(min(max(1.0, t - _MAX_DEW_POINT), 14.0), 14.0)))
+
+
+def _humid(rng: random.Random, ctx: dict[str, Any]) -> float:
+    """A race-day relative humidity, at most that of a :data:`_MAX_DEW_POINT` dew point in the air
+    drawn (the prior, drawn again a few times if too humid)."""
+    h = priors.humidity(rng)
+    t = ctx.get("temperature")
+    if t is None or t <= _MAX_DEW_POINT:
+        return h
+    top = 100.0 * math.exp(17.625 * _MAX_DEW_POINT / (243.04 + _MAX_DEW_POINT) - 17.625 * t / (243.04 + t))
+    for _ in range(3):
+        if h <= top:
+            return h
+        h = priors.humidity(rng)
+    return min(h, float(math.floor(top)))
 
 
 def _marathon_pace(rng: random.Random, ctx: dict[str, Any]) -> float:
@@ -619,8 +663,8 @@ OVERRIDES: dict[str, dict[str, Any]] = {
     "points": {"sex": _sex, "event": _points_event, "time": _points_time},
     "hand_timing": {"distance": _hand_distance, "hand_time": _hand_time},
     "false_start": {"reaction_time": _reaction, "limit": _false_start_limit},
-    "heat_adjusted_pace": {"temperature": _warm, "dew_point": _dew, "pace": _marathon_pace},
-    "heat_index": {"temperature": _warm, "dew_point": _dew},
+    "heat_adjusted_pace": {"temperature": _warm, "dew_point": _dew, "humidity": _humid, "pace": _marathon_pace},
+    "heat_index": {"temperature": _warm, "dew_point": _dew, "humidity": _humid},
     "grade_adjusted_pace": {"grade": _grade, "distance": _dist_between(3000.0, 42195.0), "elevation_gain": _gain,
                             "elevation_loss": _gain},
     "equivalent_flat_distance": {"distance": _trail_distance, "climb": _climb, "descent": _descent},
@@ -634,6 +678,124 @@ OVERRIDES: dict[str, dict[str, Any]] = {
         "lane": _wind_lane,
     },
 }
+
+
+# --- cross-field rules -----------------------------------------------------------------------------
+#: an input as a rule names it: a field given at all, or a ``(field, value)`` pair: that field with
+#: that value, given or by default
+Given = typing.Union[str, tuple[str, Any]]
+
+
+def _given(plan: CalcPlan, params: dict[str, Any], what: Given) -> bool:
+    if isinstance(what, str):
+        return params.get(what) is not None
+    name, value = what
+    return params.get(name, plan.fields[name].default) == value
+
+
+@dataclass(frozen=True, slots=True)
+class Needs:
+    """At least one of ``fields`` must be given: always, or only when one of ``when`` is (field
+    names: given at all)."""
+
+    fields: tuple[str, ...]
+    when: tuple[str, ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        return self.fields + self.when
+
+    def broken(self, plan: CalcPlan, params: dict[str, Any]) -> bool:
+        if self.when and not any(params.get(w) is not None for w in self.when):
+            return False
+        return not any(params.get(f) is not None for f in self.fields)
+
+
+@dataclass(frozen=True, slots=True)
+class Excludes:
+    """``a`` and ``b`` must not be given together."""
+
+    a: Given
+    b: Given
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(x if isinstance(x, str) else x[0] for x in (self.a, self.b))
+
+    def broken(self, plan: CalcPlan, params: dict[str, Any]) -> bool:
+        return _given(plan, params, self.a) and _given(plan, params, self.b)
+
+
+@dataclass(frozen=True, slots=True)
+class Solves:
+    """A draw that gives all of ``when`` is solved (the check of ``run()`` depends on the values, so
+    only the solver can tell; keep ``when`` narrow, as solving costs several draws); one the solver
+    rejects leaves out one of ``leave_out``."""
+
+    when: tuple[Given, ...]
+    leave_out: tuple[str, ...]
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(x if isinstance(x, str) else x[0] for x in self.when) + self.leave_out
+
+    def broken(self, plan: CalcPlan, params: dict[str, Any]) -> bool:
+        if not all(_given(plan, params, w) for w in self.when):
+            return False
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # validity warnings belong to the solution, not to the generator
+            try:
+                plan.solve(params)
+            except SolverError:
+                return True
+        return False
+
+
+Rule = typing.Union[Needs, Excludes, Solves]
+
+#: what a calculation's ``run()`` checks across its inputs, which validating its Params (all that
+#: :func:`_invalid` sees) does not: a draw that breaks one is mended (an input asked for is said, or
+#: one of the inputs at fault left out) and drawn again, so no calculation question is one the solver
+#: rejects. Keep these in step with the calculations (the tests solve every generated request).
+RULES: dict[str, tuple[Rule, ...]] = {
+    # the temperature with the dew point or humidity (hadley needs them; the other models take a WBGT
+    # or heat index instead, which questions never say): every model choice then works
+    "heat_adjusted_pace": (Needs(("temperature",)), Needs(("dew_point", "humidity"))),
+    "heat_index": (Needs(("humidity", "dew_point")),),
+    # a grade, or a route: a distance with elevation gain and/or loss; not both
+    "grade_adjusted_pace": (Needs(("grade", "elevation_gain", "elevation_loss")),
+                            Needs(("distance",), when=("elevation_gain", "elevation_loss")),
+                            Excludes("grade", "elevation_gain"), Excludes("grade", "elevation_loss")),
+    # a hand time is a time that was run, not a still-air sea-level reference time; and a still-air
+    # time taken into much denser air (cold, or much colder than the reference, near sea level) is
+    # beyond the 100 m model's density range
+    "sprint_conditions": (Excludes(("hand_timed", True), ("direction", "from_reference")),
+                          Solves((("direction", "from_reference"), "temperature"), ("temperature", "direction"))),
+}
+
+
+def _mend(rng: random.Random, plan: CalcPlan, lay: _Layout, broken: list[Rule], force: set[str],
+          avoid: set[str]) -> bool:
+    """Change what the next draw says so that it keeps the ``broken`` rules: one of the inputs a
+    :class:`Needs` asks for is said (``force``), one of the :class:`Excludes` (or :class:`Solves`)
+    inputs the template does not need is left out (``avoid``). The choices are drawn from ``rng``,
+    so the stream stays a function of the question's seed. Returns whether a forced input has no
+    words in the template (so it is to be said in a generic one); raises :class:`_Retry` when
+    nothing can mend it."""
+    wordless = False
+    for rule in broken:
+        if isinstance(rule, Needs):
+            options = [f for f in rule.fields if f in plan.can_say and f not in force and f not in avoid]
+            if not options:
+                raise _Retry
+            pick = options[int(rng.random() * len(options))]
+            force.add(pick)
+            wordless = wordless or pick not in lay.words
+        else:
+            names = rule.leave_out if isinstance(rule, Solves) else rule.names()
+            options = [n for n in names if n not in lay.slots and n not in lay.fixed and n not in force
+                       and not plan.fields[n].required]
+            if not options:
+                raise _Retry
+            avoid.add(options[int(rng.random() * len(options))])
+    return wordless
 
 
 # --- the generator ---------------------------------------------------------------------------------
@@ -676,6 +838,7 @@ class QueryGenerator:
         self.names = sorted(self.plans)
         self._solver = solver or Solver.default()
         for plan in self.plans.values():
+            plan.solve = functools.partial(_solve, self._solver, plan.name)
             plan.model_choices = self._working_models(plan)
         self.comparable = [n for n in self.names if len(self.plans[n].model_choices) >= 2]
         #: calculations with a required input a question can leave out (the others cannot be
@@ -800,11 +963,19 @@ class QueryGenerator:
             generic = not usable or (rng.random() < 0.05 and not probe)
             tpl = ph._pick(rng, ph.GENERIC_TEMPLATES if generic else usable)
         force: set[str] = set()
-        for _ in range(4):
-            text, params, factors = self._draw(rng, plan, tpl, generic, level, probe, force)
+        avoid: set[str] = set()
+        for _ in range(6):
+            text, params, factors = self._draw(rng, plan, tpl, generic, level, probe, force, avoid)
             if missing is not None:
                 return text, params, tpl.id, factors
             err = _invalid(plan, params)
+            if err is None and plan.rules:
+                # the Params take it, but run() would not: say or leave out what the rules ask, draw again
+                broken = [r for r in plan.rules if r.broken(plan, params)]
+                if broken:
+                    if _mend(rng, plan, plan.layout(tpl, generic), broken, force, avoid) and not generic:
+                        tpl, generic = ph._pick(rng, ph.GENERIC_TEMPLATES), True
+                    continue
             if err is None:
                 if generic and not params and not probe:
                     # "... for my numbers" with none given (a calculation whose inputs are all
@@ -826,7 +997,7 @@ class QueryGenerator:
         raise _Retry
 
     def _draw(self, rng: random.Random, plan: CalcPlan, tpl: ph.Template, generic: bool, level: int, probe: bool,
-              force: set[str]) -> tuple[str, dict[str, Any], list[str]]:
+              force: set[str], avoid: typing.Collection[str] = ()) -> tuple[str, dict[str, Any], list[str]]:
         lay = plan.layout(tpl, generic)
         mentioned = lay.mentioned.copy()
         p_opt = 0.0 if probe else _P_OPTIONAL[level]
@@ -837,7 +1008,7 @@ class QueryGenerator:
                     raise _Retry  # a template that cannot say a required input
                 mentioned.append(name)
             # the draw happens for every optional input, even when p_opt is 0: the stream depends on it
-            elif optional and random_() < p_opt and has_words:
+            elif optional and random_() < p_opt and has_words and name not in avoid:
                 mentioned.append(name)
         ctx: dict[str, Any] = dict(lay.fixed)
         ctx["_said"] = mentioned  # what the question says, for samplers whose range depends on it

@@ -271,3 +271,90 @@ def test_few_input_questions_mean_what_the_solver_reads_in_them(few_input_querie
             assert a.output("margin").value == pytest.approx(b.output("margin").value), qy.text
         checked[calc] += 1
     assert min(checked.values()) > 200, checked
+
+
+# --- calculation questions the solver takes: the cross-field rules of run() ---------------------------
+#: calculations whose run() checks inputs together (queries.RULES), where Params validation cannot see it
+RULED = ["heat_adjusted_pace", "heat_index", "grade_adjusted_pace", "sprint_conditions"]
+
+
+def _rejected(g: QueryGenerator, n: int) -> tuple[list[tuple[int, str, str]], Counter]:
+    from sprint_solver.errors import SolverError
+
+    solver = Solver.default()
+    bad, seen = [], Counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ValidityWarning)
+        for i in range(n):
+            qy = g.query(i)
+            if qy.kind == "no_calculation":
+                continue
+            seen[qy.kind] += 1
+            seen["generic"] += any(t.startswith("g.") for t in qy.template_id.replace("+cmp", "").split("&"))
+            for r in qy.requests:
+                try:
+                    solver.solve({**r, "query": qy.text})
+                except SolverError as e:
+                    bad.append((i, qy.template_id, f"{r}: {type(e).__name__}: {e}"))
+    return bad, seen
+
+
+def test_every_calculation_question_solves():
+    """Generator 1.3.0 sent about 0.5 % of its calculation questions (generic templates and compound
+    parts saying inputs field by field) to the solver unsolvable: a heat-adjusted pace with no
+    temperature or humidity, a grade-adjusted pace with no grade or with both a grade and a climb, a
+    hand time converted from a reference time, a heat index beyond 60 degC ... (seed 2024: 33 of the
+    first 6000 questions). Every single, comparison and compound question must solve."""
+    bad, seen = _rejected(QueryGenerator(seed=2024), 4000)
+    assert not bad, bad[:10]
+    assert seen["single"] > 2500 and seen["comparison"] > 200 and seen["compound"] > 200, seen
+
+
+def test_questions_of_calculations_with_cross_field_rules_solve():
+    from sprint_solver.trios.queries import RULES
+
+    assert set(RULED) == set(RULES)
+    g = QueryGenerator(seed=17, calculations=RULED, mix=Mix(no_calculation=0.05, comparison=0.15, compound=0.2))
+    assert g.names == sorted(RULED) and not g.skipped  # no rule names an input its calculation lacks
+    bad, seen = _rejected(g, 2500)
+    assert not bad, bad[:10]
+    assert seen["generic"] > 100, seen  # the draws the rules mend: inputs said field by field
+
+
+def test_mended_draws_are_deterministic():
+    """Mending a draw (saying an input, leaving one out, solving) draws from the question's own
+    generator: random access, streaming and a fresh generator give the same questions."""
+    a = QueryGenerator(seed=5, calculations=RULED)
+    b = QueryGenerator(seed=5, calculations=RULED)
+    qa = [a.query(i) for i in range(400)]
+    assert [b.query(i) for i in reversed(range(400))][::-1] == qa
+    assert any(x.template_id.startswith("g.") for x in qa)
+
+
+def test_rules_mend_what_run_rejects():
+    import random
+
+    from sprint_solver.trios.phrasing import GENERIC_TEMPLATES
+    from sprint_solver.trios.queries import RULES, Excludes, Needs, Solves, _mend
+
+    g = QueryGenerator(seed=0, calculations=RULED)
+    gap, cond = g.plans["grade_adjusted_pace"], g.plans["sprint_conditions"]
+    lay = gap.layout(GENERIC_TEMPLATES[0], True)
+    broken = [r for r in gap.rules if r.broken(gap, {"pace": 300.0, "elevation_gain": 80.0})]
+    assert broken == [Needs(("distance",), when=("elevation_gain", "elevation_loss"))]
+    force, avoid = set(), set()
+    assert not _mend(random.Random(1), gap, lay, broken, force, avoid) and force == {"distance"}
+    both = {"pace": 300.0, "grade": 4.0, "distance": 5000.0, "elevation_loss": 80.0}
+    broken = [r for r in gap.rules if r.broken(gap, both)]
+    assert broken == [Excludes("grade", "elevation_loss")]
+    _mend(random.Random(1), gap, lay, broken, force, avoid)
+    assert len(avoid) == 1 and avoid <= {"grade", "elevation_loss"}
+    # a value-dependent check: only the solver knows, so matching draws are solved
+    solves = next(r for r in RULES["sprint_conditions"] if isinstance(r, Solves))
+    cold = {"time": 10.23, "altitude": 78.0, "temperature": 3.0, "direction": "from_reference"}
+    assert solves.broken(cond, cold) and not solves.broken(cond, {**cold, "temperature": 20.0})
+    assert not solves.broken(cond, {**cold, "direction": "to_reference"})
+    assert Excludes(("hand_timed", True), ("direction", "from_reference")).broken(
+        cond, {"time": 10.2, "hand_timed": True, "direction": "from_reference"})
+    assert not Excludes(("hand_timed", True), ("direction", "from_reference")).broken(cond, {"time": 10.2,
+                                                                                              "hand_timed": True})
