@@ -98,11 +98,13 @@ def _tree_rss(pid: int) -> int:
     return 0
 
 
-def streaming_rss(rows: int, calculations: str = "wind_correction") -> dict:
+def streaming_rss(rows: int, calculations: str | None = None) -> dict:
+    """One CLI run of ``rows`` fresh questions (all calculation types unless ``calculations``
+    names some), its process tree's RSS sampled every 0.25 s; also its kept rows/s."""
     d = Path(tempfile.mkdtemp(prefix="bench-rss-"))
     out = d / "run"
     cmd = [sys.executable, "-m", "sprint_solver.cli", "trios", "--n", str(rows), "--out", str(out), "--workers", "2",
-           "--calculations", calculations, "--no-progress", "--quiet"]
+           "--seed", "4242", "--no-progress", "--quiet"] + (["--calculations", calculations] if calculations else [])
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak, marks, seen = 0, {}, 0
@@ -124,12 +126,13 @@ def streaming_rss(rows: int, calculations: str = "wind_correction") -> dict:
         elapsed = time.perf_counter() - t0
         err = proc.stderr.read().decode()[-500:]
         size = sum(f.stat().st_size for f in out.glob("*.jsonl"))
+        kept = json.loads((out / "manifest.json").read_text())["counts"]["kept"] if proc.returncode == 0 else 0
     finally:
         shutil.rmtree(d, ignore_errors=True)
     if proc.returncode:
         raise RuntimeError(f"streaming run failed: {err}")
     return {"peak_mb": peak / 2**20, "marks_mb": {k: v / 2**20 for k, v in marks.items()}, "elapsed_s": elapsed,
-            "rows_per_s": rows / elapsed, "bytes_written": size}
+            "rows_per_s": rows / elapsed, "kept_per_s": kept / elapsed, "bytes_written": size}
 
 
 # --- 3. HTTP teacher vs distilabel ------------------------------------------------------------------
@@ -293,9 +296,10 @@ def run(quick: bool = False, rss_rows: int | None = None, http_rows: int | None 
                         "rows/s", note="kept rows; the rest are duplicates dropped before the teacher"))
     r = rss_rows or (100_000 if quick else 1_000_000)
     s = streaming_rss(r)
-    rows.append(Row("trios_stream", f"peak RSS streaming {r} rows (process tree)", s["peak_mb"], "MiB",
+    rows.append(Row("trios_stream", f"peak RSS streaming {r} rows, all types (process tree)", s["peak_mb"], "MiB",
                     note="RSS at 10/50/90 %: " + ", ".join(f"{v:.0f}" for v in s["marks_mb"].values())
-                    + f" MiB; {s['rows_per_s']:.0f} rows/s; {s['bytes_written'] / 2**30:.2f} GiB written"))
+                    + f" MiB; {s['rows_per_s']:.0f} rows/s, {s['kept_per_s']:.0f} kept/s incl. start-up; "
+                    f"{s['bytes_written'] / 2**30:.2f} GiB written"))
     rows += http_vs_distilabel(http_rows or (200 if quick else 400), 16, 0.05)
     return rows
 
@@ -304,6 +308,7 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--rss-rows", type=int, default=None)
+    ap.add_argument("--rss-calculations", default=None, help="comma-separated types for the RSS run (default: all)")
     ap.add_argument("--http-rows", type=int, default=None)
     ap.add_argument("--only", choices=["template", "rss", "http"], default=None)
     ap.add_argument("--repeats", type=int, default=None, help="template runs per figure (median); default 3")
@@ -318,7 +323,7 @@ if __name__ == "__main__":
             out.append(Row("trios_template", f"{label}: validated trios/s", kept, "rows/s"))
         print_rows(out)
     elif a.only == "rss":
-        print(json.dumps(streaming_rss(a.rss_rows or 100_000), indent=1))
+        print(json.dumps(streaming_rss(a.rss_rows or 100_000, a.rss_calculations), indent=1))
     elif a.only == "http":
         print_rows(http_vs_distilabel(a.http_rows or 200, 16, 0.05))
     else:
