@@ -75,7 +75,8 @@ _UNITS = r"""(?:
   |x|times|reps?|repeats?|repetitions?|intervals?
 )"""
 _TOKEN = re.compile(r"""
-  (?<![\w.:])(\d{1,3})\s*[x*]\s*(\d{1,5}(?:\.\d+)?)\s*(kilomet(?:er|re)s?|kms?|k|miles?|mi|met(?:er|re)s?|m)?(?![a-z0-9])
+  (?<![\w.:])(\d{1,3})\s*[x*]\s*(\d{1,2},\d{3}(?![\d,])|\d{1,5}(?:\.\d+)?)
+      \s*(kilomet(?:er|re)s?|kms?|k|miles?|mi|met(?:er|re)s?|m)?(?![a-z0-9])
  |(?<![\w.:])(\d{1,2})\s*(?:hours?|hrs?|h)\s*(\d{1,2})\s*(?:minutes?|mins?|m)
         (?:\s*(\d{1,2}(?:\.\d+)?)\s*(?:seconds?|secs?|s))?(?![a-z0-9])
  |(?<![\w.:])(\d{1,3})(?:\s*(?:minutes?|mins?)\s*(\d{1,2}(?:\.\d+)?)|m\s*(\d{2}(?:\.\d+)?))\s*(?:seconds?|secs?|s)(?![a-z0-9])
@@ -85,6 +86,8 @@ _TOKEN = re.compile(r"""
       (?:(\s*-?\s*)(?=[a-z\u00b0%/])(""" + _UNITS + r"""))?(?![a-z0-9])
 """, re.VERBOSE)
 _WORD = re.compile(r"[a-z]+")
+#: where a clause ends, for :attr:`Qty.cpre` and :attr:`Qty.cpost`
+_CLAUSE = re.compile(r"[,;:()]|\b(?:and|with)\b")
 _SENTENCE_END = re.compile(r"[?!;]|\.(?:\s|$)")
 #: where a quantity can start: scanning only these positions is several times faster than finditer
 _START = re.compile(r"[+-]?\.?\d[\d.,:]*")
@@ -172,6 +175,33 @@ class Qty:
     post: tuple[str, ...] = ()
     extra: float = 0.0
     used: bool = False
+    #: (text, start, end) of the window ``pre`` and ``post`` come from, for :attr:`cpre` / :attr:`cpost`
+    window: tuple[str, int, int] = ("", 0, 0)
+    _cpre: tuple[str, ...] | None = None
+    _cpost: tuple[str, ...] | None = None
+
+    @property
+    def cpre(self) -> tuple[str, ...]:
+        """The words of ``pre`` in the quantity's own clause: not past a comma, a semicolon, a colon, a
+        bracket, "and" or "with" ("a 10 km route, an elevation gain of 100 m": "elevation" is the 100 m's
+        word, not the 10 km's). Worked out when first asked for."""
+        if self._cpre is None:
+            t, a, _ = self.window
+            last = None
+            if self.pre:
+                for last in _CLAUSE.finditer(t, a, self.start):
+                    pass
+            self._cpre = self.pre if last is None else tuple(_WORD.findall(t, last.end(), self.start)[-5:])
+        return self._cpre
+
+    @property
+    def cpost(self) -> tuple[str, ...]:
+        """The words of ``post`` in the quantity's own clause (see :attr:`cpre`)."""
+        if self._cpost is None:
+            t, _, b = self.window
+            cut = _CLAUSE.search(t, self.end, b) if self.post else None
+            self._cpost = self.post if cut is None else tuple(_WORD.findall(t, self.end, cut.start())[:5])
+        return self._cpost
 
     def near(self, words: Iterable[str], before: int = 4, after: int = 4) -> bool:
         """Whether one of ``words`` is among the ``before`` words before or ``after`` words after."""
@@ -183,6 +213,17 @@ class Qty:
 
     def after(self, words: Iterable[str], n: int = 4) -> bool:
         return any(w in words for w in self.post[:n])
+
+    def cnear(self, words: Iterable[str], before: int = 4, after: int = 4) -> bool:
+        """:meth:`near` within the quantity's own clause."""
+        return any(w in words for w in self.cpre[len(self.cpre) - before:] if before) or \
+            any(w in words for w in self.cpost[:after])
+
+    def cbefore(self, words: Iterable[str], n: int = 4) -> bool:
+        return any(w in words for w in self.cpre[len(self.cpre) - n:])
+
+    def cafter(self, words: Iterable[str], n: int = 4) -> bool:
+        return any(w in words for w in self.cpost[:n])
 
 
 @dataclass(slots=True)
@@ -241,6 +282,7 @@ def _windows(t: str, qtys: list[Qty]) -> None:
                 b = bounds[k]
         x.pre = tuple(findall(t, a, x.start)[-5:])
         x.post = tuple(findall(t, x.end, b)[:5])
+        x.window = (t, a, b)
         prev_end = x.end
 
 
@@ -251,7 +293,7 @@ def _token(m: re.Match[str]) -> Qty | None:
     raw = m.group(0)
     if r_n is not None:
         u = r_u or "m"
-        return Qty("reps", float(r_n), raw, s, e, unit=_len_unit(u), extra=_length(float(r_d), u))
+        return Qty("reps", float(r_n), raw, s, e, unit=_len_unit(u), extra=_length(float(r_d.replace(",", "")), u))
     if h_h is not None:
         if int(h_m) >= 60:
             raise InvalidValueError(f"invalid time {raw!r}: minutes must be < 60", parameter="time", value=raw)

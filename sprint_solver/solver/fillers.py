@@ -15,7 +15,8 @@ from typing import Callable
 from .. import quantities as q
 from ..errors import InvalidValueError, MissingParameterError, UnsupportedQuestionError
 from .extract import Extraction, Qty
-from .slots import (SPRINT_EVENTS, STILL_FROM, STILL_TO, WIND_WORDS, Fill, _event_label, _to_celsius, distances,
+from .slots import (HEAD_WORDS, SPRINT_EVENTS, STILL_FROM, STILL_TO, TAIL_WORDS, WIND_WORDS, Fill, _event_label,
+                    _take, _to_celsius, _wind_value, distances,
                     pace_from_clock, pick_altitude, pick_event, pick_lane, pick_pace, pick_percent, pick_sex,
                     pick_speed, pick_sprint_time, pick_temperature, pick_times, pick_wind, reinterpret_clock,
                     wr_speed)
@@ -43,7 +44,8 @@ def _direction(ex: Extraction, time_q: Qty | None) -> tuple[str, bool]:
         # "a 10.0 still-air time", "runs 10.2 in calm conditions" describe the given time
         around = " ".join(time_q.pre[-3:] + time_q.post[:4])
         if re.search(r"still[- ]?air|\bcalm\b|no wind|zero wind|windless|sea level", around) and \
-                not re.search(r"\b(?:in|to|into) still[- ]air\b\??$", t.strip()):
+                not re.search(r"\b(?:in|to|into) still[- ]air\b\??$", t.strip()) and \
+                not re.search(r"still[- ]?air equivalent", around):
             if not re.search(r"\b(?:what(?:'s| is)|equivalent|worth)\b.*\bstill[- ]air\b", t) or frm:
                 frm, to = True, False
     if to and not frm:
@@ -73,10 +75,13 @@ def _fill_wind(f: Fill) -> None:
     event = _sprint_event(pick_event(f) or 100.0, "wind corrections exist")
     # the wind first, so its number is not mistaken for the time
     wind_q = None
+    said = sum(x.used for x in ex.qtys)
     try:
         wind = pick_wind(f)
     except MissingParameterError:
         wind = None
+    #: a wind of zero read from words ("still air"), not from a number
+    worded = wind == 0.0 and sum(x.used for x in ex.qtys) == said
     time_q = pick_sprint_time(f, event)
     if time_q is None:
         raise MissingParameterError("time", f"the question gives no {int(event)} m time to correct "
@@ -92,6 +97,10 @@ def _fill_wind(f: Fill) -> None:
     if alt is not None:
         f.params["altitude"] = alt
     direction, decided = _direction(ex, time_q)
+    if direction == "from_still_air" and worded:
+        # "a still-air time of 10.2": the time is the still-air one; the wind to take it into is not given
+        raise MissingParameterError("wind", "the question gives a still-air time but no wind to convert it to "
+                                            "(e.g. +1.2 m/s)")
     if not decided:
         f.note(f"the given time {time_q.raw} was read as run with the wind (converted to still air); say "
                "'still-air time' to convert the other way", 0.1)
@@ -100,9 +109,9 @@ def _fill_wind(f: Fill) -> None:
         lane = pick_lane(f)
         if lane is not None:
             f.params["lane"] = lane
-        sex = pick_sex(f)
-        if sex:
-            f.params["sex"] = sex
+    sex = pick_sex(f)
+    if sex:
+        f.params["sex"] = sex
     model = _model_word(ex, {"moinat": "moinat", "mureika": "mureika", "fitted": "fitted", "data": "fitted"})
     if model:
         f.params["model"] = model
@@ -138,8 +147,10 @@ def _altitude_mentions(f: Fill, sprint: bool = False) -> list[tuple[int, float, 
     ex = f.ex
     out: list[tuple[int, float, str]] = []
     for x in ex.of("length", "distance"):
-        if x.after({"altitude", "elevation", "above", "asl", "high", "elevated"}, 2) or \
-                x.before({"altitude", "elevation", "elevated"}, 3) or (x.unit == "ft" and x.before({"at", "in"}, 1)) \
+        if x.pre[-3:-1] == ("reference", "altitude") or x.pre[-2:] == ("reference", "altitude"):
+            continue  # the reference conditions' altitude, not the race's
+        if x.cafter({"altitude", "elevation", "above", "asl", "high", "elevated"}, 2) or \
+                x.cbefore({"altitude", "elevation", "elevated"}, 3) or (x.unit == "ft" and x.before({"at", "in"}, 1)) \
                 or (x.before({"at"}, 1) and (ex.words & {"altitude", "elevation"} or sprint) and x.value >= 300
                     and x.value not in SPRINT_EVENTS):
             x.used = True
@@ -163,11 +174,15 @@ _TARGET_BEFORE = re.compile(r"(?:equivalent|worth|be|achieve|run|expect|clock|co
 _QUESTION_WORDS = re.compile(r"\b(?:what|how|would|could|might|equivalent|worth|convert|correct|adjust)\b")
 
 
+_TARGET_NAMED = re.compile(r"\btarget (?:altitude|elevation)(?: of| is)?\s*$")
+
+
 def _is_target(text: str, tq, m: tuple[int, float, str]) -> bool:
     """Whether an altitude mention is where the time is converted *to*."""
     pos = m[0]
     after = text[pos + len(m[2]):pos + len(m[2]) + 24]
-    if re.match(r"[- ]?(?:altitude |conditions )?(?:equivalent|conversion)", after):
+    if re.match(r"[- ]?(?:altitude |conditions )?(?:equivalent|conversion)", after) or \
+            _TARGET_NAMED.search(text, max(0, pos - 30), pos):
         return True
     return bool(_TARGET_BEFORE.search(text[max(0, pos - 40):pos])) and pos > tq.start
 
@@ -258,10 +273,8 @@ def _fill_air_density(f: Fill) -> None:
     temp = pick_temperature(f)
     pressure = _pressure(f)
     rh = _humidity(f)
-    alt = None
-    if pressure is None:
-        m = _altitude_mentions(f)
-        alt = m[0][1] if m else None
+    m = [a for a in _altitude_mentions(f) if a[2] != "sea level" or pressure is None]
+    alt = m[0][1] if m else None
     f.params["temperature"] = _need(temp, "temperature", "air density needs the air temperature (e.g. 20 °C)")
     for k, v in (("pressure", pressure), ("altitude", alt), ("humidity", rh)):
         if v is not None:
@@ -272,15 +285,40 @@ def _fill_air_density(f: Fill) -> None:
 
 
 _REF_CUE = {"than", "compared", "versus", "vs", "instead", "reference", "standard", "relative"}
+#: the reference condition each kind of quantity names ("a reference pressure of 1013 hPa")
+_REFERENCE_OF = {"temperature": "reference_temperature", "pressure": "reference_pressure",
+                 "length": "reference_altitude", "percent": "reference_humidity"}
+
+
+def _references(f: Fill, kinds: tuple[str, ...] = tuple(_REFERENCE_OF)) -> dict[str, float]:
+    """The reference conditions named as such: "a reference temperature of 20 °C", "a reference
+    pressure of 1013 hPa", "25 °C as the reference temperature" (the quantities are taken)."""
+    out: dict[str, float] = {}
+    if "reference" not in f.ex.words:
+        return out
+    for x in f.ex.qtys:
+        if x.used or x.kind not in kinds:
+            continue
+        if "reference" in x.cpre[-3:] or x.cpost[:3] == ("as", "the", "reference"):
+            name = _REFERENCE_OF[x.kind]
+            if name in out:
+                continue
+            x.used = True
+            out[name] = _to_celsius(f, x) if x.kind == "temperature" else x.value
+    return out
 
 
 @filler("temperature_effect_sprint")
 def _fill_temperature_sprint(f: Fill) -> None:
     ex = f.ex
     event = _sprint_event(pick_event(f) or 100.0, "the temperature effect is modelled")
+    refs = _references(f)
     temps = ex.of("temperature")
     tq = _need(pick_sprint_time(f, event), "time", f"the question gives no {int(event)} m time")
-    if not temps:
+    if "reference_temperature" in refs:
+        temps_c = [_to_celsius(f, _take(temps[0])) if temps else pick_temperature(f),
+                   refs.pop("reference_temperature")]
+    elif not temps:
         t = pick_temperature(f)
         temps_c = [t] if t is not None else []
     else:
@@ -304,9 +342,13 @@ def _fill_temperature_sprint(f: Fill) -> None:
     rh = _humidity(f)
     if rh is not None:
         f.params["humidity"] = rh
+    pressure = _pressure(f)
+    if pressure is not None:
+        f.params["pressure"] = pressure
     m = _altitude_mentions(f)
-    if m and m[0][1] > 0:
+    if m and (m[0][1] > 0 or m[0][2] != "sea level"):
         f.params["altitude"] = m[0][1]
+    f.params.update(refs)
     if event == 200.0:
         lane = pick_lane(f)
         if lane is not None:
@@ -508,6 +550,9 @@ def _fill_pace(f: Fill) -> None:
     if d is not None and d.qty is not None:
         d.qty.used = True
     t = None
+    if not times and d is not None and pace is None and speed is None:
+        # "400m in 55.10": seconds with no unit, run over the distance
+        times = [x for x in ex.of("number") if x.cpre[-1:] == ("in",) and not x.signed and x.value > 0]
     if times:
         x = times[0]
         if pace is None and speed is None and d is not None and x.kind == "clock" and x.before({"at", "@"}, 1) and \
@@ -551,8 +596,9 @@ def _fill_intervals(f: Fill) -> None:
             if ds[0].qty is not None:
                 ds[0].qty.used = True
     rest = None
-    for x in ex.of("time", "clock"):
-        if x.near({"rest", "recovery", "recoveries", "break", "jog", "walk"}, 2, 2):
+    for x in ex.of("time", "clock", "number"):
+        if x.near({"rest", "recovery", "recoveries", "break", "jog", "walk"}, 2, 2) and \
+                (x.kind != "number" or x.cnear({"rest", "recovery", "recoveries"}, 2, 2)):
             rest = x.value
             x.used = True
             break
@@ -562,6 +608,12 @@ def _fill_intervals(f: Fill) -> None:
     if times:
         rep_time = reinterpret_clock(f, times[0], rep_d)
         times[0].used = True
+    elif pace is None:
+        # "5 x 200 m in 34.30 each": a number of seconds with no unit
+        each = [x for x in ex.of("number") if x.cpost[:1] == ("each",) and x.cpre[-1:] in (("in",), ("at",))
+                and 5.0 <= x.value < 3600.0]
+        if each:
+            rep_time = _take(each[0]).value
     f.params["reps"] = _need(reps, "reps", "the question gives no number of repetitions (e.g. 6 x 400 m)")
     f.params["rep_distance"] = _need(rep_d, "rep_distance", "the question gives no repetition distance")
     asks_distance = bool(re.search(r"total (?:work(?:ing)? )?distance|how far|how many (?:km|miles|meters|metres)",
@@ -598,11 +650,20 @@ _SPLIT_UNITS = (
 def _fill_even_splits(f: Fill) -> None:
     ex = f.ex
     split = None
-    for pat, v in _SPLIT_UNITS:
-        if pat.search(ex.text):
-            split = v
-            break
+    # "400 m splits", "1K splits", "splits every 400m" (before the split words: "for a mile and 400 m
+    # splits" splits every 400 m)
+    split_q = next((x for x in ex.of("distance", "length") if x.post[:1] in (("splits",), ("split",)) or
+                    x.pre[-1:] == ("every",) or x.pre[-2:] in (("splits", "of"), ("splits", "per"))), None)
+    if split_q is not None:
+        split = split_q.value
+    else:
+        for pat, v in _SPLIT_UNITS:
+            if pat.search(ex.text):
+                split = v
+                break
     ds = distances(f)
+    if split_q is not None and len(ds) > 1:
+        ds = [d for d in ds if d.qty is not split_q]
     if split is not None:
         # the split's own quantity ("5K splits") is not the race distance
         ds = [d for d in ds if not (d.value == split and len(ds) > 1 and (d.qty is None or
@@ -632,6 +693,16 @@ def _fill_even_splits(f: Fill) -> None:
 # =============================================================================================
 # equivalence: race prediction, VDOT, training paces
 # =============================================================================================
+_TARGET_AFTER = re.compile(r"[ ,]*(?:as|is) (?:the|my) target\b")
+_TARGET_BEFORE_D = re.compile(r"\b(?:prediction|predicted time|time|predict) for (?:a |an |the )?$")
+
+
+def _named_target(text: str, d) -> bool:
+    """Whether race distance ``d`` is named as the one to predict."""
+    end = d.start + len(d.label)
+    return bool(_TARGET_AFTER.match(text, end) or _TARGET_BEFORE_D.search(text, max(0, d.start - 24), d.start))
+
+
 def _known_race(f: Fill, need_target: bool) -> tuple[float, float, float | None]:
     """(distance, time, target distance) for prediction-type questions."""
     ex = f.ex
@@ -641,11 +712,14 @@ def _known_race(f: Fill, need_target: bool) -> tuple[float, float, float | None]
         raise MissingParameterError("time", "the question gives no race time")
     if not ds:
         raise MissingParameterError("distance", "the question gives no race distance")
-    # the known race is the distance written next to a time
+    # the known race is the distance written next to a time (not one named as the target: "a prediction
+    # for 10K", "5K as the target race")
+    known = [d for d in ds if not _named_target(ex.text, d)] or ds
     best = None
     for x in times:
-        for d in ds:
-            gap = abs(d.start - x.start)
+        for d in known:
+            end = d.start + len(d.label)
+            gap = x.start - end if end <= x.start else max(0, d.start - x.end)
             if best is None or gap < best[0]:
                 best = (gap, x, d)
     _, x, d = best
@@ -653,7 +727,7 @@ def _known_race(f: Fill, need_target: bool) -> tuple[float, float, float | None]
     if d.qty is not None:
         d.qty.used = True
     t = reinterpret_clock(f, x, d.value)
-    others = [o for o in ds if o is not d and o.value != d.value]
+    others = sorted((o for o in ds if o is not d and o.value != d.value), key=lambda o: not _named_target(ex.text, o))
     target = others[0].value if others else None
     if need_target and target is None:
         raise MissingParameterError("target_distance", "the question gives no distance to predict")
@@ -822,6 +896,9 @@ def _fill_profile(f: Fill) -> None:
     t = pick_temperature(f)
     if t is not None:
         f.params["temperature"] = t
+    pressure = _pressure(f)
+    if pressure is not None:
+        f.params["pressure"] = pressure
     w = None
     if ex.words & WIND_WORDS:
         try:
@@ -857,12 +934,13 @@ def _fill_conditions(f: Fill) -> None:
     wind = None
     if ex.words & (WIND_WORDS | {"into", "against"}) or any(x.kind == "speed" or x.signed for x in ex.qtys):
         wind = pick_wind(f, required=False)
+    reference = _references(f, ("temperature",)).get("reference_temperature")
     temps = [x for x in ex.of("temperature")]
-    temperature = reference = None
+    temperature = None
     if temps:
         temperature = _to_celsius(f, temps[0])
         temps[0].used = True
-        if len(temps) > 1:
+        if len(temps) > 1 and reference is None:
             reference = _to_celsius(f, temps[1])
             temps[1].used = True
     else:
@@ -881,9 +959,10 @@ def _fill_conditions(f: Fill) -> None:
         f.params["temperature"] = temperature
     if reference is not None:
         f.params["reference_temperature"] = reference
-    frm = bool(re.search(r"\b(?:what|how fast) (?:would|will|could|might)\b|\bexpected time\b|"
-                         r"\bwould (?:run|be|clock)\b", ex.text)) and not hand and \
-        bool(re.search(r"still[- ]air|sea[- ]level|standard|reference", " ".join(tq.pre[-3:] + tq.post[:4])))
+    frm = (bool(re.search(r"\b(?:what|how fast) (?:would|will|could|might)\b|\bexpected time\b|"
+                          r"\bwould (?:run|be|clock)\b", ex.text)) and not hand and
+           bool(re.search(r"still[- ]air|sea[- ]level|standard|reference", " ".join(tq.pre[-3:] + tq.post[:4])))) \
+        or (not hand and (tq.cpre[-3:-1] == ("reference", "time") or tq.cpre[-2:] == ("reference", "time")))
     if frm:
         f.params["direction"] = "from_reference"
     if event == 200.0:
@@ -904,11 +983,20 @@ _LOSS = {"loss", "lost", "descent", "descending", "descended", "down", "downhill
 
 
 def _climbs(f: Fill) -> tuple[float | None, float | None]:
-    """(elevation gain, elevation loss) [m] from lengths next to climb/descent words."""
+    """(elevation gain, elevation loss) [m] from lengths next to climb/descent words: in the length's
+    own clause ("a 10 km route, 300 m of climbing"), or else anywhere near it."""
+    gain, loss = _climbs_by(f, True)
+    if gain is None and loss is None:
+        gain, loss = _climbs_by(f, False)
+    return gain, loss
+
+
+def _climbs_by(f: Fill, clause: bool) -> tuple[float | None, float | None]:
     gain = loss = None
     for x in f.ex.of("length", "distance"):
-        is_loss = x.near(_LOSS, 3, 3) and not x.after(_GAIN - {"elevation"}, 3)
-        is_gain = x.near(_GAIN, 3, 3) and not is_loss
+        near, after = (x.cnear, x.cafter) if clause else (x.near, x.after)
+        is_loss = near(_LOSS, 3, 3) and not after(_GAIN - {"elevation"}, 3)
+        is_gain = near(_GAIN, 3, 3) and not is_loss
         if x.unit == "km" and not (is_loss or is_gain):
             continue
         if is_loss and loss is None:
@@ -946,6 +1034,8 @@ def _fill_gap(f: Fill) -> None:
     f.params["pace"] = pace
     if grade is not None:
         f.params["grade"] = grade
+        if d is not None:
+            f.params["distance"] = d
     elif gain is not None or loss is not None:
         if d is None:
             raise MissingParameterError("distance", "with an elevation gain or loss, give the route distance")
@@ -1019,6 +1109,10 @@ def _fill_body(f: Fill) -> None:
     f.params["mass"] = _need(mass, "mass", "the question gives no body mass (e.g. 70 kg)").value
     mass.used = True
     f.params["height"] = _need(h, "height", "the question gives no height (e.g. 1.80 m or 5'10\")")
+    # the wind first, so that a wind reading is not taken for the running speed
+    wind = _own_wind(f)
+    if wind is not None:
+        f.params["wind"] = wind
     sp = pick_speed(f)
     if sp is not None:
         f.params["speed"] = sp
@@ -1029,6 +1123,18 @@ def _fill_body(f: Fill) -> None:
     t = pick_temperature(f)
     if t is not None:
         f.params["temperature"] = t
+    m = _altitude_mentions(f)
+    if m and m[0][2] != "sea level":
+        f.params["altitude"] = m[0][1]
+
+
+def _own_wind(f: Fill) -> float | None:
+    """A wind reading named as one ("a wind of +0.5 m/s", "a -1.2 wind"), in the quantity's own
+    clause: in a question about a runner, another speed is the running speed."""
+    for x in f.ex.of("speed", "number"):
+        if abs(x.value) <= 20 and (x.kind == "speed" or x.signed) and x.cnear(WIND_WORDS, 3, 2):
+            return _wind_value(f, _take(x))
+    return None
 
 
 # =============================================================================================
@@ -1040,6 +1146,10 @@ _LANES_AND = re.compile(r"\blanes (\d) (?:and|or|vs\.?|versus) (\d)\b")
 #: what follows a time run in a lane: "21.14 s in lane 5", "20.84 from lane 4", "22.15 200m in lane 1"
 _RUN_IN_LANE = re.compile(r"(?: ?(?:s|secs?|seconds))?(?: (?:in the |in a |for the )?(?:100|200) ?m(?:et(?:er|re)s?)?)?"
                           r",? (?:in|from|out of) lane (\d)\b")
+
+
+_REF_LANE = re.compile(r"\b(?:reference|(?:a )?comparison with|compared (?:with|to)|relative to)\s*$")
+_AS_REF_LANE = re.compile(r"lanes? \d\b,? as (?:the|a|my|our) reference\b")
 
 
 @filler("lane_effect")
@@ -1081,7 +1191,11 @@ def _fill_lanes(f: Fill) -> None:
         else:
             f.params.update(lane=a, reference_lane=b)
     elif len(lanes) == 1:
-        f.params["lane"] = lanes[0][1]
+        pos, lane = lanes[0]
+        # "reference lane 7", "compared with lane 3", "lane 3 as the reference": the lane the others are
+        # compared with
+        ref = _REF_LANE.search(t, max(0, pos - 24), pos) or _AS_REF_LANE.match(t, pos)
+        f.params["reference_lane" if ref else "lane"] = lane
     if tq is not None:
         f.params["time"] = tq.value
     sex = pick_sex(f)

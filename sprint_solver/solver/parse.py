@@ -38,7 +38,7 @@ MAX_CHARS = 2000
 # routing
 # =============================================================================================
 _THE_EVENT = re.compile(r"\bthe (60|100|110|200|400)\b(?!\s*(?:m\b|meters|metres|ft|feet))")
-_FEELS = re.compile(r"\bfeels? like\b")
+_FEELS = re.compile(r"\bfeels?[- ]like\b")
 _HEAT_ADJ = re.compile(r"heat[- ]adjust|adjust\w* for (?:the )?(?:heat|temperature|humidity)|in (?:the|this) heat")
 _VO2 = re.compile(r"\bvo2\s?(?:max)?\b|v\.o\.2")
 _TRAINING = re.compile(r"training (?:pace|zone|speed)|\b(?:easy|tempo|threshold|repetition|interval|recovery|"
@@ -47,8 +47,17 @@ _PROFILE = re.compile(r"(?:max(?:imum|imal)?|top|peak) (?:sprint(?:ing)? )?(?:sp
                       r"force[- ]velocity|\bf-?v profile|sprint profile|acceleration profile|velocity profile")
 _EFD = re.compile(r"(?:equivalent|effective) (?:flat )?distance|flat[- ](?:equivalent )?distance|"
                   r"how far on the flat")
+_EFD_ASK = re.compile(r"equivalent flat distance|flat[- ]equivalent distance")
 _GAP = re.compile(r"grade[- ]adjusted|\bgap\b")
-_GAP_STRONG = re.compile(r"grade[- ]adjusted|\bgap\b|flat[- ]equivalent pace|equivalent (?:flat )?pace|on the flat")
+_GAP_STRONG = re.compile(r"grade[- ]adjusted|\bgap\b|flat[- ]equivalent pace|equivalent (?:flat )?pace|on the flat|"
+                         r"on the hill|\b(?:flat|hill) pace\b")
+#: a sprint time corrected for every condition at once, asked for by name
+_CONDITIONS = re.compile(r"\ball (?:the )?conditions\b|\bfully corrected\b|\bconditions[- ]corrected\b|"
+                         r"\b(?:in|for) these conditions\b")
+#: the lane effect asked for by name
+_LANE_ASK = re.compile(r"\blane (?:effect|difference)|\beffect of the lane\b")
+#: a sprint profile asked for by name (not just "top speed")
+_PROFILE_ASK = re.compile(r"force[- ]velocity|\bf-?v profile|sprint profile|acceleration profile|velocity profile")
 _LANES = re.compile(r"\blanes? (\d)|\b(\d)(?:st|nd|rd|th)? lane\b")
 #: a request to take the wind out of a time: with two lanes and a wind it keeps the question a wind one
 #: ("... with no wind (0.0 m/s)" is a reading, not such a request)
@@ -63,6 +72,8 @@ _COMPARE = re.compile(r"\b(?:equivalent|could|would|can|might|should|expect|tran
                       r"capable)\b")
 _PREDICT = frozenset({"predict", "predicted", "prediction", "riegel", "predictor", "predicts", "predicting"})
 _ALT_W = frozenset({"altitude", "elevation", "elevated", "asl", "thin"})
+#: words that make a length an altitude ("an altitude of 110 m", "the equivalent at 55 m altitude")
+_ALT_OF = frozenset({"altitude", "elevation", "elevated", "above", "asl", "target"})
 _TEMP_W = frozenset({"temperature", "temp", "hot", "cold", "heat", "warm", "degrees", "celsius", "fahrenheit"})
 _TRAIN_W = frozenset({"training", "easy", "tempo", "threshold", "repetition", "repetitions", "interval", "recovery",
                       "long", "paces", "train", "zones"})
@@ -71,10 +82,16 @@ _EVEN_W = frozenset({"even", "equal", "each", "per", "lap"})
 _RUN_W = frozenset({"run", "running", "race", "pace", "marathon", "jog", "tempo", "easy", "slower"})
 
 
+def _altitude_like(x) -> bool:
+    """Whether a length is said as an altitude, in its own clause ("1387 m of altitude", "a target
+    altitude of 35 m", "a venue 6 m above sea level")."""
+    return x.cafter(_ALT_OF, 2) or x.cbefore(_ALT_OF, 3)
+
+
 def _sprint_distance(ex: Extraction) -> float | None:
     for x in ex.qtys:
         if x.kind in ("length", "distance") and x.unit in ("m", "mh") and x.value in SPRINT_EVENTS \
-                and not x.near(ALT_WORDS | {"above"}, 1, 2):
+                and not x.cnear(ALT_WORDS | {"above"}, 1, 2) and not x.cnear(_ALT_OF, 3, 2):
             return x.value
         if x.kind == "distance" and x.unit == "mh":
             return x.value
@@ -88,7 +105,8 @@ def _sprint_distance(ex: Extraction) -> float | None:
     for x in ex.qtys:
         if x.kind in ("number", "time") and x.unit in ("", "s") and not x.signed and \
                 (x.decimals == 2 or x.decimals == 1 and (x.unit == "s" or ex.words & (WIND_WORDS | HAND_WORDS))) \
-                and (9.3 <= x.value <= 13.5 or 19.0 <= x.value <= 27.0):
+                and (9.3 <= x.value <= 13.5 or 19.0 <= x.value <= 27.0 or
+                     13.5 < x.value <= 15.5 and bool(ex.words & WIND_WORDS)):
             return 0.0
     return None
 
@@ -107,7 +125,12 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
     timeish = bool(kinds & {"time", "clock", "number", "hms", "primes"})
     pace_q = "pace" in kinds or ("clock" in kinds and ("pace" in W or "per" in W))
     wind = bool(W & WIND_WORDS) or "speed" in kinds and bool(W & (HEAD_WORDS | TAIL_WORDS))
-    wind = wind or ("speed" in kinds and sprint is not None and "lane" not in W)
+    # a speed next to a sprint is a wind reading; "sprinter" alone (a "masters sprinter" asking about a
+    # run of minutes) does not make it one
+    sprint_like = sprint is not None and (sprint > 0 or not any(
+        x.kind in ("clock", "time") and x.value >= 60 or x.kind in ("distance", "length") and x.value >= 400
+        and not _altitude_like(x) for x in ex.qtys))
+    wind = wind or ("speed" in kinds and sprint_like and "lane" not in W)
     wind = wind or (sprint is not None and any(x.signed and x.kind in ("number", "speed") for x in ex.qtys))
     alt = bool(W & _ALT_W) or ("sea" in W and ("sea level" in t or "above sea" in t)) or \
         (sprint is not None and any(x.kind == "length" and x.value >= 300 and x.value not in SPRINT_EVENTS
@@ -118,7 +141,9 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
     humid = bool(W & HUMID_WORDS)
     hand = bool(W & {"handheld", "stopwatch", "manual", "manually", "ht"}) or "hand" in W and \
         bool(W & {"timed", "time", "times", "timing", "held"})
-    distance_q = bool(kinds & {"distance", "length"}) or bool(W & {"marathon", "half", "mile", "5k", "10k"})
+    # a race distance (an altitude is a length too: "an altitude of 1387 m" is not one)
+    distance_q = any(x.kind in ("distance", "length") and not _altitude_like(x) for x in ex.qtys) or \
+        bool(W & {"marathon", "half", "mile", "5k", "10k"})
 
     if W & {"false", "reaction", "reacted", "react", "reacts"} and ("false start" in t or "false-start" in t or
                                                                    W & {"reaction", "reacted", "react", "reacts"}) \
@@ -131,7 +156,7 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
     if temp and humid and not pace_q and not distance_q and not (kinds & {"clock", "time"}) and \
             not W & (_RUN_W | {"adjust", "adjusted", "dense", "density", "thick"}):
         s["heat_index"] = max(s.get("heat_index", 0), 4.5)
-    if temp and (pace_q or humid or "heat" in W or "hot" in W) and sprint is None:
+    if temp and (pace_q or humid or "heat" in W or "hot" in W) and (sprint is None or sprint == 0 and pace_q):
         running = pace_q or timeish and distance_q or bool(W & _RUN_W)
         s["heat_adjusted_pace"] = (3 if running else 1.5) + (2 if pace_q or timeish and distance_q else 0) + \
             (1.5 if humid else 0) + (2 if W & {"heat", "adjust", "adjusted", "adjusting"} and _HEAT_ADJ.search(t)
@@ -157,10 +182,13 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
         sprintish = any(x.kind in ("number", "time") and x.unit in ("", "s") and 9.0 <= x.value <= 60.0
                         for x in ex.qtys)
         s["altitude_correction"] = 4.5 if sprintish and not pace_q else 3.5
+    if timeish and not pace_q and W & {"conditions", "corrected"} and _CONDITIONS.search(t):
+        s["sprint_conditions"] = 7.5
     if W & {"points", "pts", "score", "scoring", "decathlon", "heptathlon", "pentathlon"}:
         s["points"] = 6
     if "vdot" in W or ("vo" in W and _VO2.search(t)):
-        s["vdot"] = 4 if W & (_TRAIN_W | _PREDICT) else 6
+        # "training paces" or a prediction asked for too ("... for my training log" is not one)
+        s["vdot"] = 4 if W & _PREDICT or (W & _TRAIN_W and _TRAINING.search(t)) else 6
         if any(x.kind == "number" and x.near({"vdot"}, 1, 1) for x in ex.qtys):
             # "at VDOT 60": a VDOT given, not asked for
             s["training_paces"] = 6.5
@@ -172,10 +200,12 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
         s["body_metrics"] = 6
     elif "mass" in kinds and ("height" in kinds or "primes" in kinds or "tall" in W):
         s["body_metrics"] = 4
+    if s.get("body_metrics") == 6 and "mass" in kinds:
+        s["body_metrics"] = 7.5  # a body asked about, with its mass: not a sprint's conditions
     if W & {"mss", "tau", "pmax", "f0", "v0"} or (W & _PROFILE_W and _PROFILE.search(t)):
-        s["sprint_profile"] = 6
+        s["sprint_profile"] = 7.5 if "profile" in W and _PROFILE_ASK.search(t) else 6
     if W & {"naismith", "scarf", "langmuir", "tranter"} or (W & {"distance", "far"} and _EFD.search(t)):
-        s["equivalent_flat_distance"] = 6.5
+        s["equivalent_flat_distance"] = 7.5 if "distance" in W and _EFD_ASK.search(t) else 6.5
     gap_words = bool(W & {"grade", "gap", "adjusted", "flat", "equivalent"})
     if W & GRADE_WORDS and (pace_q or timeish or "pace" in W) or (gap_words and _GAP.search(t)):
         s["grade_adjusted_pace"] = 4.5 + (1.5 if gap_words and _GAP_STRONG.search(t) else 0)
@@ -191,10 +221,13 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
         elif not wind and (len(lanes) >= 2 or "stagger" in W or "curve" in W or "bend" in W or _LANE_PAIR.search(t)):
             s["lane_effect"] = 5.5
         elif not wind and sprint in (200.0, 400.0, 300.0) and lanes:
-            s["lane_effect"] = 4.5
+            # one lane of a 200 m with an altitude or a temperature: the lane is that correction's input
+            s["lane_effect"] = 3.0 if alt or temp or hand else 4.5
         elif not wind and W & {"affect", "affects", "effect", "advantage", "disadvantage", "slower", "faster",
                                "assignment", "draw", "drew", "drawn", "inside", "outside"}:
             s["lane_effect"] = 5
+    if "lane" in W and _LANE_ASK.search(t):
+        s["lane_effect"] = 7.5
     if "reps" in kinds or (W & {"repeats", "reps", "repetitions", "intervals", "interval", "repeat"} and
                            ("count" in kinds or "x" in W)) or ("count" in kinds and distance_q and timeish):
         s["intervals"] = 5.5
@@ -207,7 +240,8 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
     elif timeish and W & (_EVEN_W | {"laps", "times"}) and _EVEN.search(t):
         s["even_splits"] = 5
     if distance_q and timeish:
-        n_dist = sum(1 for x in ex.qtys if x.kind in ("distance", "length"))
+        # race distances: not altitudes ("an altitude of 501 m and a target altitude of 55 m")
+        n_dist = sum(1 for x in ex.qtys if x.kind in ("distance", "length") and not _altitude_like(x))
         if W & {"marathon", "mile", "half", "marathoner", "miler"}:
             n_dist += len(_NAMED_DIST.findall(t))
         predict = bool(W & _PREDICT)
@@ -216,8 +250,11 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
     elif W & _PREDICT:
         s["race_prediction"] = 5
     if distance_q and (timeish or pace_q):
-        s["pace"] = 3.5 + (1 if W & {"pace", "long", "fast", "speed", "finish", "total"} else 0)
-    elif pace_q or "mph" in W or "km/h" in t or ("speed" in kinds and sprint is None and not wind):
+        # ("fast" next to a sprint's conditions says nothing about a pace: "the track was fast")
+        s["pace"] = 3.5 + (1 if W & {"pace", "long", "fast", "speed", "finish", "total"} and
+                           not (sprint and (alt or wind or temp or hand)) else 0)
+    elif pace_q or "mph" in W or "km/h" in t or ("speed" in kinds and not sprint_like and not wind) or \
+            ("speed" in kinds and not timeish and not W & WIND_WORDS):
         s["pace"] = 3.5 + (1 if W & {"pace", "convert", "far", "distance", "long"} or
                            (pace_q and kinds & {"time"}) else 0)
     return s

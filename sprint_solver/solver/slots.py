@@ -150,6 +150,10 @@ def _wind_rank(x: Qty) -> float:
     return r
 
 
+_NO_WIND = re.compile(r"\b(?:no|zero|without|nil|calm|still)\b[- ]?(?:wind|air|conditions)?")
+_STILL_ASKED = re.compile(r"[- ]?(?:equivalent|conversion|correction)\b")
+
+
 def pick_wind(f: Fill, required: bool = True) -> float | None:
     ex = f.ex
     cands = [x for x in ex.of("speed")]
@@ -162,7 +166,8 @@ def pick_wind(f: Fill, required: bool = True) -> float | None:
         if len(cands) > 1:
             cands.sort(key=_wind_rank)
     if not cands:
-        if re.search(r"\b(?:no|zero|without|nil|calm|still)\b[- ]?(?:wind|air|conditions)?", ex.text) and \
+        # "in still air", "no wind": a reading of zero; "the still-air equivalent" is what is asked for
+        if any(not _STILL_ASKED.match(ex.text, m.end()) for m in _NO_WIND.finditer(ex.text)) and \
                 not (ex.words & (HEAD_WORDS | TAIL_WORDS) - {"into", "back"}):
             return None if not required else 0.0
         if required:
@@ -181,8 +186,8 @@ def pick_event(f: Fill, allowed: tuple[float, ...] = (100.0, 200.0)) -> float | 
     ex = f.ex
     for x in ex.qtys:
         if x.kind in ("length", "distance") and not x.used and x.unit in ("m", "mh") and x.value in SPRINT_EVENTS \
-                and not x.after({"altitude", "elevation", "above", "high", "up", "gain", "climb"}, 2) \
-                and not x.before({"altitude", "elevation"}, 2):
+                and not x.cafter({"altitude", "elevation", "above", "high", "up", "gain", "climb"}, 2) \
+                and not x.cbefore({"altitude", "elevation", "target"}, 2):
             x.used = True
             return x.value
     m = re.search(r"\bthe (60|100|110|200|400)\b", ex.text)
@@ -217,7 +222,7 @@ def pick_altitude(f: Fill, required: bool = False) -> float | None:
     """Altitude [m]: a length next to an altitude word, or a named venue, or 'sea level' (0)."""
     ex = f.ex
     alt_words = {"altitude", "elevation", "above", "asl", "high", "up", "elevated"}
-    cands = [x for x in ex.of("length", "distance") if x.after(alt_words, 2) or x.before(
+    cands = [x for x in ex.of("length", "distance") if x.cafter(alt_words, 2) or x.cbefore(
         {"altitude", "elevation", "elevated"}, 3) or (x.unit == "ft" and x.before({"at"}, 1))
         or (x.before({"at"}, 1) and ("altitude" in ex.words or "elevation" in ex.words) and x.value >= 300)]
     if cands:
@@ -259,8 +264,8 @@ def pick_temperature(f: Fill, which: str = "air") -> float | None:
     dew = [x for x in every if _dew_prefix(x)] or [x for x in every if _dew_suffix(x)]
     cands = [x for x in every if not x.used and ((x in dew) == (which == "dew"))]
     if not cands:
-        nums = [x for x in ex.of("number") if x.near({"dew", "dewpoint"} if which == "dew" else
-                                                       {"temperature", "temp", "degrees"}, 3, 1)]
+        nums = [x for x in ex.of("number") if x.cnear({"dew", "dewpoint"} if which == "dew" else
+                                                        {"temperature", "temp", "degrees"}, 3, 1)]
         if not nums:
             return None
         cands = nums
@@ -346,18 +351,21 @@ def distances(f: Fill, include_used: bool = False) -> list[Dist]:
     out: list[Dist] = []
     for x in ex.qtys:
         if x.kind in ("distance", "length") and (include_used or not x.used) and x.unit != "ft" \
-                and not x.after({"altitude", "elevation", "above", "high", "asl", "gain", "climb", "climbing",
-                                 "ascent", "descent", "loss", "vert", "vertical", "up", "down", "uphill",
-                                 "downhill", "tall", "elevated"}, 2) \
-                and not x.before({"altitude", "elevation", "climb", "climbing", "ascent", "gain", "descent",
-                                  "loss", "dropped", "gained", "climbed"}, 2):
+                and not x.cafter({"altitude", "elevation", "above", "high", "asl", "gain", "climb", "climbing",
+                                  "ascent", "descent", "loss", "vert", "vertical", "up", "down", "uphill",
+                                  "downhill", "tall", "elevated"}, 2) \
+                and not x.cbefore({"altitude", "elevation", "climb", "climbing", "ascent", "gain", "descent",
+                                   "loss", "dropped", "gained", "climbed"}, 2):
             out.append(Dist(x.value, x.raw, x.start, x))
     covered = [(x.start, x.end) for x in ex.qtys]
     for m in _NAMED.finditer(ex.text):
         a = m.start()
-        if any(s <= a < e for s, e in covered):
-            continue
         w = (m.group(1) or m.group(2) or "").strip()
+        if any(s <= a < e for s, e in covered):
+            # "a 7:51.1 mile": the "1" of "1 mile" is the time's; the mile is still named
+            if not w.endswith(" mile") or any(s <= m.end() - 4 < e for s, e in covered):
+                continue
+            a, w = m.end() - 4, "mile"
         if w.startswith(("per", "each", "every")):
             continue
         if w == "half" and not any(x.kind in ("clock", "time") for x in ex.qtys):

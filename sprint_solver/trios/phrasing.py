@@ -290,12 +290,14 @@ MISSING_TEMPLATES: dict[str, list[Template]] = {
           _missing="wind"),
     ],
 }
+#: the generic under-specified questions (``{subject}``, ``{mentions}`` and ``{is}`` as in
+#: :data:`GENERIC_TEMPLATES`; ``{@athlete}`` a free filler)
 MISSING_GENERIC = [
-    T("g.miss.1", "Can you work out the {title} for {@athlete}? I only know {mentions}."),
-    T("g.miss.2", "I want the {title}, with {mentions}. What is it? It's for {@athlete}."),
-    T("g.miss.3", "Could you give me the {title} for {@athlete}? All I have is {mentions}."),
-    T("g.miss.4", "I need the {title} for {@athlete}. So far I have {mentions}."),
-    T("g.miss.5", "What's the {title} for {@athlete}? Here is what I know: {mentions}."),
+    T("g.miss.1", "Can you work out the {subject} for {@athlete}? I only know {mentions}."),
+    T("g.miss.2", "I'd like the {subject} for {@athlete}, with {mentions}."),
+    T("g.miss.3", "Could you give me the {subject} for {@athlete}? All I have is {mentions}."),
+    T("g.miss.4", "I need the {subject} for {@athlete}. So far I have {mentions}."),
+    T("g.miss.5", "What {is} the {subject} for {@athlete}? Here is what I know: {mentions}."),
 ]
 
 #: optional-field clauses per (calculation, field); ("*", field) applies to any calculation
@@ -310,15 +312,235 @@ CLAUSES: dict[tuple[str, str], list[str]] = {
     ("lane_effect", "wind"): [" with {wind}", " in a race with {wind}"],
 }
 
-#: templates usable for any calculation; {title} is the calculation's title, {mentions} its inputs
+#: templates usable for any calculation: ``{subject}`` is what the calculation gives (a noun phrase of
+#: :data:`SUBJECTS`; ``{Subject}`` at the start of a sentence), ``{mentions}`` its inputs said in words
+#: (:data:`PHRASES`), ``{is}`` the verb that agrees with the subject
 GENERIC_TEMPLATES = [
-    T("g.1", "Can you calculate the {title} for {mentions}?"),
-    T("g.2", "{Title}: {mentions}. What do you get?"),
-    T("g.3", "Please work out the {title} with {mentions}."),
-    T("g.4", "I need the {title}. The inputs are {mentions}.", 2),
-    T("g.5", "Using {mentions}, what is the {title}?", 2),
-    T("g.6", "What's the {title} when {mentions}?", 2),
+    T("g.1", "Can you calculate the {subject} for {mentions}?"),
+    T("g.2", "{Subject}: {mentions}. What do you get?"),
+    T("g.3", "Please work out the {subject} with {mentions}."),
+    T("g.4", "I need the {subject}. Here's what I have: {mentions}.", 2),
+    T("g.5", "Using {mentions}, what {is} the {subject}?", 2),
+    T("g.6", "What {is} the {subject} given {mentions}?", 2),
 ]
+
+#: what each calculation gives, as a noun phrase a generic question asks for ("the ... for a 10.21 s
+#: 100 m"): lower case but for names and acronyms; one of them is drawn for each question
+SUBJECTS: dict[str, tuple[str, ...]] = {
+    "wind_correction": ("wind-corrected time", "still-air equivalent", "wind-adjusted time"),
+    "altitude_correction": ("altitude-adjusted time", "altitude correction", "altitude-equivalent time"),
+    "air_density": ("air density", "density of the air"),
+    "temperature_effect_sprint": ("temperature effect on the sprint time", "effect of the air temperature on the "
+                                  "sprint", "temperature-adjusted sprint time"),
+    "heat_adjusted_pace": ("heat-adjusted pace", "pace adjusted for the heat", "hot-weather pace"),
+    "heat_index": ("heat index", "NOAA heat index", "feels-like temperature"),
+    "grade_adjusted_pace": ("grade-adjusted pace", "flat-equivalent pace"),
+    "equivalent_flat_distance": ("equivalent flat distance", "flat-equivalent distance"),
+    "body_metrics": ("body surface area and frontal area", "frontal area and air drag",
+                     "air drag and body surface area"),
+    "sprint_profile": ("sprint force-velocity profile", "acceleration profile", "sprint profile"),
+    "race_prediction": ("race-time prediction", "predicted race time"),
+    "vdot": ("Daniels VDOT", "VDOT", "VDOT value"),
+    "training_paces": ("Daniels training paces", "training paces", "training zones"),
+    "points": ("World Athletics points", "scoring-table points", "points score"),
+    "hand_timing": ("FAT equivalent", "fully automatic equivalent", "electronic-timing equivalent"),
+    "false_start": ("false-start verdict", "false-start call", "false-start ruling"),
+    "pace": ("pace, time and distance figures", "pace and speed figures", "running pace numbers"),
+    "intervals": ("interval session numbers", "numbers for this interval session", "interval session breakdown"),
+    "even_splits": ("even splits", "even-pace splits", "split times for an even pace"),
+    "lane_effect": ("lane effect", "effect of the lane", "lane difference"),
+    "sprint_conditions": ("time corrected for all the conditions", "fully corrected time",
+                          "conditions-corrected time"),
+}
+#: the subject when an input the question says changes what is asked: (calculation, field, value)
+SUBJECTS_WHEN: dict[tuple[str, str, Any], tuple[str, ...]] = {
+    ("wind_correction", "direction", "from_still_air"): ("expected time with the wind", "wind-affected time"),
+    ("grade_adjusted_pace", "direction", "from_flat"): ("equivalent pace on the hill", "pace to run on the hill"),
+    ("sprint_conditions", "direction", "from_reference"): ("expected time in these conditions",
+                                                           "time to expect in these conditions"),
+}
+
+
+_QUALIFIER = re.compile(r" (?:for|of|on|to|in|with) ")
+
+
+def plural(subject: str) -> bool:
+    """Whether a subject of :data:`SUBJECTS` takes a plural verb ("what are the even splits"): by its
+    head, before any qualifier ("split times for an even pace", "time to expect in these conditions")."""
+    head = _QUALIFIER.split(subject, 1)[0]
+    last = head.rsplit(" ", 1)[-1]
+    return " and " in head or (last.endswith("s") and not last.endswith("ss"))
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """How a generic question says one input, or several together ("a 19:23 5K").
+
+    ``options`` are patterns over the inputs' said texts (``{time}``; ``{a_distance}`` is a named
+    distance with its article, "a marathon", and a number as it is, "10 km"), or, with ``key``, a
+    mapping from the value of input ``key`` (``"~name"``: whether input ``name`` is said as a
+    name, like "mile") to such patterns; a value it does not map leaves the phrase out. An empty
+    pattern says nothing: the subject says it already."""
+
+    fields: tuple[str, ...]
+    options: Any
+    key: str | None = None
+
+
+def P(fields: str, *options: str, key: str | None = None, **by_value: tuple[str, ...]) -> Phrase:
+    """A :class:`Phrase` of the space-separated ``fields``; ``by_value`` maps values to patterns."""
+    return Phrase(tuple(fields.split()), by_value if key else options, key)
+
+
+#: style of each input in generic questions (the default is "signed": a wind as "+1.2 m/s")
+GENERIC_STYLES = {"humidity": "pct", "reference_humidity": "pct", "reaction_time": "ms", "hand_time": "hand",
+                  "event": "adj", "sex": "adj", "zone": "adj"}
+
+_SPRINT_RACE = (P("sex event time", "a {sex} {event} in {time}", "{time} in the {sex} {event}"),
+                P("event time", "the {event} in {time}", "{time} in the {event}"),
+                P("sex event", "the {sex} {event}", "a {sex} {event} race"))
+_RACE = (P("distance time", "a {time} {distance}", "{a_distance} in {time}"),)
+
+#: how generic questions say inputs: ``"*"`` for any calculation (one input each), and per calculation
+#: the phrases of several inputs together (tried first, in order) and its own ways of saying one
+PHRASES: dict[str, tuple[Phrase, ...]] = {
+    "*": (
+        P("time", "a time of {time}", "a mark of {time}"),
+        P("wind", "a wind of {wind}", "a {wind} wind", "a wind reading of {wind}"),
+        P("altitude", "an altitude of {altitude}", "{altitude} of altitude", "a venue {altitude} above sea level"),
+        P("temperature", "a temperature of {temperature}", "{temperature} air",
+          "an air temperature of {temperature}"),
+        P("humidity", "{humidity} humidity", "a relative humidity of {humidity}", "{humidity} relative humidity"),
+        P("pressure", "a pressure of {pressure}", "an air pressure of {pressure}",
+          "a barometric pressure of {pressure}"),
+        P("dew_point", "a dew point of {dew_point}", "a {dew_point} dew point"),
+        P("pace", "a pace of {pace}", "a {pace} pace"),
+        P("speed", "a speed of {speed}", "a running speed of {speed}"),
+        P("distance", key="~distance", **{"False": ("a {distance} race", "a race over {distance}"),
+                                          "True": ("a {distance} race", "the {distance}")}),
+        P("mass", "a body mass of {mass}", "a weight of {mass}"),
+        P("height", "a height of {height}", "{height} in height"),
+        P("event", "the {event}", "a {event} race"),
+        P("sex", key="sex", men=("a male athlete", "a man"), women=("a female athlete", "a woman")),
+        P("lane", "lane {lane}", "a run in lane {lane}"),
+        P("reference_temperature", "a reference temperature of {reference_temperature}",
+          "{reference_temperature} as the reference temperature"),
+        P("hand_timed", key="hand_timed", **{"True": ("hand timing", "a hand-timed mark"),
+                                             "False": ("electronic timing", "fully automatic timing")}),
+    ),
+    "wind_correction": (
+        P("time direction", key="direction", from_still_air=("a still-air time of {time}",
+                                                             "a time of {time} in still air")),
+        *_SPRINT_RACE,
+        P("direction", key="direction", to_still_air=("",), from_still_air=("a conversion from still air",)),
+    ),
+    "altitude_correction": (
+        *_SPRINT_RACE,
+        P("target_altitude", "the equivalent at {target_altitude} altitude",
+          "a target altitude of {target_altitude}"),
+    ),
+    "temperature_effect_sprint": (
+        *_SPRINT_RACE,
+        P("reference_pressure", "a reference pressure of {reference_pressure}"),
+        P("reference_altitude", "a reference altitude of {reference_altitude}"),
+        P("reference_humidity", "a reference humidity of {reference_humidity}"),
+    ),
+    "sprint_conditions": (
+        P("time direction", key="direction", from_reference=("a reference time of {time} (still air, sea level)",
+                                                             "a still-air, sea-level reference time of {time}")),
+        P("hand_timed time", key="hand_timed", **{"True": ("a hand-timed {time}", "a hand time of {time}"),
+                                                  "False": ("an electronically timed {time}",
+                                                            "a fully automatic time of {time}")}),
+        *_SPRINT_RACE,
+        P("direction", key="direction", to_reference=("",),
+          from_reference=("a conversion from still air at sea level",)),
+    ),
+    "heat_adjusted_pace": (
+        P("effort", key="effort", steady=("a steady effort", "a steady run"),
+          repeats=("repeats", "an interval session")),
+    ),
+    "grade_adjusted_pace": (
+        P("pace direction", key="direction", to_flat=("a pace of {pace} on the hill", "a hill pace of {pace}"),
+          from_flat=("a flat pace of {pace}", "a {pace} flat pace")),
+        P("grade", "a grade of {grade}", "a {grade} grade", "a {grade} slope"),
+        P("distance", key="~distance", **{"False": ("a route of {distance}", "a course of {distance}"),
+                                          "True": ("a {distance} route", "a {distance} course")}),
+        P("elevation_gain", "an elevation gain of {elevation_gain}", "{elevation_gain} of climbing"),
+        P("elevation_loss", "an elevation loss of {elevation_loss}", "{elevation_loss} of descent"),
+        P("direction", key="direction", to_flat=("a conversion to the flat",),
+          from_flat=("a conversion from the flat",)),
+    ),
+    "equivalent_flat_distance": (
+        P("distance", key="~distance", **{"False": ("a route of {distance}", "a hilly route of {distance}",
+                                                    "a trail race of {distance}"),
+                                          "True": ("a {distance} route", "a hilly {distance} route",
+                                                   "a {distance} trail race")}),
+        P("climb", "{climb} of climbing", "a total climb of {climb}", "{climb} of ascent"),
+        P("descent", "{descent} of descent", "a total descent of {descent}"),
+        P("pace", "a pace of {pace}", "a {pace} pace"),
+    ),
+    "sprint_profile": (
+        P("distances times", "splits of {times} at {distances}", "{times} at {distances}"),
+        P("distances", "split distances of {distances}"),
+        P("times", "split times of {times}"),
+    ),
+    "race_prediction": (
+        *_RACE,
+        P("target_distance", "a prediction for {a_target_distance}", "{a_target_distance} as the target race"),
+    ),
+    "vdot": _RACE,
+    "training_paces": (
+        *_RACE,
+        P("vdot", "a VDOT of {vdot}", "VDOT {vdot}"),
+        P("zone", "{zone} pace in particular", "a focus on {zone} pace"),
+    ),
+    "points": _SPRINT_RACE,
+    "hand_timing": (
+        P("hand_time distance", "a hand-timed {hand_time} over {distance}", "a hand time of {hand_time} for the "
+          "{distance}"),
+        P("hand_time", "a hand time of {hand_time}", "a hand-timed {hand_time}"),
+        P("distance", "a hand-timed {distance}", "a hand-timed {distance} race"),
+    ),
+    "false_start": (
+        P("reaction_time", "a reaction time of {reaction_time}", "{reaction_time} off the blocks",
+          "a {reaction_time} reaction"),
+    ),
+    "pace": (
+        *_RACE,
+        P("distance pace", "{a_distance} at {pace}"),
+        P("distance", "{a_distance}", "a distance of {distance}"),
+    ),
+    "intervals": (
+        P("reps rep_distance rep_time", key="~rep_distance",
+          **{"False": ("{reps} x {rep_distance} in {rep_time} each", "{reps} x {rep_distance} at {rep_time} each"),
+             "True": ("{reps} repetitions of {a_rep_distance} in {rep_time} each",)}),
+        P("reps rep_distance pace", key="~rep_distance", **{"False": ("{reps} x {rep_distance} at {pace}",),
+                                                            "True": ("{reps} repetitions of {a_rep_distance} at "
+                                                                     "{pace}",)}),
+        P("reps rep_distance", key="~rep_distance", **{"False": ("{reps} x {rep_distance}",
+                                                                 "{reps} repetitions of {rep_distance}"),
+                                                       "True": ("{reps} repetitions of {a_rep_distance}",)}),
+        P("reps", "{reps} repetitions"),
+        P("rep_distance", "repetitions of {a_rep_distance}", "{rep_distance} repeats"),
+        P("rep_time", "{rep_time} per repetition", "{rep_time} a rep"),
+        P("rest", "{rest} of rest between reps", "{rest} recovery"),
+    ),
+    "even_splits": (
+        P("distance time", "{a_distance} in {time}", "a {time} {distance}", "a goal of {time} for {a_distance}"),
+        P("split_distance", "{split_distance} splits", "splits every {split_distance}"),
+    ),
+    "lane_effect": (
+        P("time reference_lane", "a time of {time} in lane {reference_lane}", "{time} from lane {reference_lane}"),
+        P("lane reference_lane", "lane {lane} compared with lane {reference_lane}",
+          "a move from lane {reference_lane} to lane {lane}", "lane {lane} instead of lane {reference_lane}"),
+        P("sex event", "the {sex} {event}", "a {sex} {event} race"),
+        P("reference_lane", "a comparison with lane {reference_lane}", "lane {reference_lane} as the reference"),
+    ),
+}
+
+#: words a sentence may start with in capitals (names and acronyms), so an opener keeps them
+PROPER_WORDS = frozenset({"Daniels", "World", "NOAA", "VDOT", "FAT", "Riegel", "Cameron", "Mureika", "Moinat",
+                          "Hadley", "Minetti", "Strava", "CIPM-2007", "Ely"})
 
 OPENERS = ["", "", "", "", "Hi! ", "Quick question: ", "Coach here. ", "Hey, ", "Hello. ", "I'm curious: ",
            "For my training log: ", "Question from a masters sprinter: "]
@@ -327,8 +549,10 @@ CLOSERS = ["", "", "", "", " Thanks!", " Please show your working.", " Can you e
 DISTRACTORS = [" It was at a regional meet last June.", " My coach thinks the track was fast.",
                " This was my first race of the season.", " I'm racing in the under-18 category.",
                " The timing was fully automatic.", " It felt like a good race."]
-COMPARE = [" Compare the {a} and {b} models.", " How different is the answer with the {a} model instead of {b}?",
-           " Show the result with both the {a} and the {b} model.", " Do {a} and {b} agree here?"]
+#: a comparison of two models: ``{a}``/``{b}`` name them as a modifier ("the fitted and Mureika
+#: models"), ``{A}``/``{B}`` as a noun phrase ("Hadley's rule", "the fitted model")
+COMPARE = [" Compare the {a} and {b} models.", " How different is the answer with {A} instead of {B}?",
+           " Show the result with both {A} and {B}.", " Do {A} and {B} agree here?"]
 COMPOUND_JOINS = ["{a} Also, {b}", "Two questions. First: {a} Second: {b}", "{a} And one more: {b}"]
 
 

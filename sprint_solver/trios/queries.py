@@ -32,6 +32,7 @@ import logging
 import math
 import operator
 import random
+import re
 import typing
 import warnings
 from dataclasses import dataclass, field
@@ -48,7 +49,7 @@ from . import priors
 
 log = logging.getLogger(__name__)
 
-GENERATOR_VERSION = "1.4.0"
+GENERATOR_VERSION = "1.5.0"
 
 #: every calculation type the project plans; the generator uses those that are registered
 WANTED = ("wind_correction", "altitude_correction", "air_density", "temperature_effect_sprint",
@@ -243,6 +244,15 @@ class CalcPlan:
         #: the generic under-specified templates, one list (in MISSING_GENERIC order) per input left out
         self.missing_generic = {f.name: [ph.Template(g.id, g.text, {"_missing": f.name}) for g in ph.MISSING_GENERIC]
                                 for f in self.required}
+        #: what a generic question asks for (:data:`.phrasing.SUBJECTS`; the calculation's title for one
+        #: that has none), and the (input, value) pairs that ask for something else when said
+        self.subjects: tuple[str, ...] = ph.SUBJECTS.get(self.name) or (self.title,)
+        self.subject_when = [(f, v) for (c, f, v) in ph.SUBJECTS_WHEN if c == self.name and f in self.fields]
+        own = ph.PHRASES.get(self.name, ())
+        #: how a generic question says its inputs: phrases of several inputs (tried in order), one input
+        self.merges = [p for p in own if len(p.fields) > 1 and set(p.fields) <= set(self.fields)]
+        self.phrase = {p.fields[0]: p for p in ph.PHRASES["*"] if p.fields[0] in self.fields}
+        self.phrase.update({p.fields[0]: p for p in own if len(p.fields) == 1 and p.fields[0] in self.fields})
         self._layouts: dict[int, tuple[ph.Template, bool, _Layout]] = {}
         for tpl, generic in ([(t, False) for t in self.templates] + [(t, True) for t in ph.GENERIC_TEMPLATES]
                              + [(t, t.id.startswith("g.")) for t in self.missing_templates]
@@ -267,7 +277,8 @@ class _Layout:
     """One template as one calculation uses it, worked out once instead of on every draw: the
     template's slots and fixed values, the other inputs it could mention and the text to fill."""
 
-    __slots__ = ("slots", "fixed", "mentioned", "candidates", "words", "order", "styles", "clauses", "text")
+    __slots__ = ("slots", "fixed", "mentioned", "candidates", "words", "order", "styles", "clauses", "text", "texts",
+                 "rules", "a_slots")
 
     def __init__(self, plan: CalcPlan, tpl: ph.Template, generic: bool):
         self.slots = dict(tpl.slots)
@@ -285,15 +296,34 @@ class _Layout:
         #: (name, required, default, sampler) in sampling order, leaving out what the template fixes
         self.order = [(f.name, f.required, f.default, plan.samplers[f.name]) for f in plan.order
                       if f.name not in self.fixed]
+        #: the calculation's rules a draw can break: a :class:`Needs` of an input the template always
+        #: says (a slot, or a value it fixes) cannot be
+        self.rules = tuple(r for r in plan.rules if not (isinstance(r, Needs) and any(
+            n in self.slots or self.fixed.get(n) is not None for n in r.fields)))
         #: the style each input is said in
-        self.styles = {n: self.slots.get(n, "signed" if generic else "") for n in plan.fields}
+        self.styles = {n: self.slots.get(n, ph.GENERIC_STYLES.get(n, "signed") if generic else "")
+                       for n in plan.fields}
         #: clause options and placeholder of the inputs said outside the template's slots
         self.clauses = {n: (_clauses(plan.name, n), "{" + n + "}") for n, *_ in self.candidates}
+        #: a generic template's texts, one per subject, by what chooses the subject (None: the inputs said
+        #: choose none of :attr:`CalcPlan.subject_when`)
+        self.texts: dict[Any, tuple[str, ...]] = {}
         if generic:
-            title = plan.title
-            self.text = tpl.text.replace("{Title}", title[:1].upper() + title[1:]).replace("{title}", title)
+            for key in [None, *plan.subject_when]:
+                subjects = plan.subjects if key is None else ph.SUBJECTS_WHEN[(plan.name, *key)]
+                self.texts[key] = tuple(_with_subject(tpl.text, s) for s in subjects)
+            self.text = self.texts[None][0]
         else:
             self.text = ph.format_pattern(tpl.text)
+        #: the slots the text says right after "a" ("a {time} {event}"): "an" before "8:38" or "11.2 s"
+        self.a_slots = tuple((m.group(0), m.group(1) + "n " + m.group(0)[2:]) for m in _A_SLOT.finditer(self.text)) \
+            if not generic else ()
+
+
+def _with_subject(text: str, subject: str) -> str:
+    """A generic template's text asking for ``subject`` (``{mentions}`` left to fill)."""
+    return (text.replace("{Subject}", subject[:1].upper() + subject[1:]).replace("{subject}", subject)
+            .replace("{is}", "are" if ph.plural(subject) else "is"))
 
 
 def _no_solver(name: str, params: dict[str, Any]) -> Any:
@@ -631,15 +661,15 @@ def _lane_time(rng: random.Random, ctx: dict[str, Any]) -> float:
     return priors.sprint_mark(rng, "200m", ctx.get("sex", "men"))
 
 
-def _say_list(unit: str) -> Any:
+def _say_list(unit: str, pattern: str = "{:g}") -> Any:
     def say(values: list[float], rng: random.Random) -> str:
-        parts = [f"{v:g}" for v in values]
+        parts = [pattern.format(v) for v in values]
         return ", ".join(parts[:-1]) + " and " + parts[-1] + (f" {unit}" if unit else "")
     return say
 
 
 #: how list fields are said
-CUSTOM_SAY: dict[str, Any] = {"distances": _say_list("m"), "times": _say_list("s")}
+CUSTOM_SAY: dict[str, Any] = {"distances": _say_list("m"), "times": _say_list("s", "{:.2f}")}
 
 #: (calculation, field) samplers that know more than the field's kind
 OVERRIDES: dict[str, dict[str, Any]] = {
@@ -663,7 +693,8 @@ OVERRIDES: dict[str, dict[str, Any]] = {
     "points": {"sex": _sex, "event": _points_event, "time": _points_time},
     "hand_timing": {"distance": _hand_distance, "hand_time": _hand_time},
     "false_start": {"reaction_time": _reaction, "limit": _false_start_limit},
-    "heat_adjusted_pace": {"temperature": _warm, "dew_point": _dew, "humidity": _humid, "pace": _marathon_pace},
+    "heat_adjusted_pace": {"temperature": _warm, "dew_point": _dew, "humidity": _humid, "pace": _marathon_pace,
+                           "distance": _dist_between(1500.0, 42195.0)},
     "heat_index": {"temperature": _warm, "dew_point": _dew, "humidity": _humid},
     "grade_adjusted_pace": {"grade": _grade, "distance": _dist_between(3000.0, 42195.0), "elevation_gain": _gain,
                             "elevation_loss": _gain},
@@ -753,7 +784,9 @@ Rule = typing.Union[Needs, Excludes, Solves]
 #: what a calculation's ``run()`` checks across its inputs, which validating its Params (all that
 #: :func:`_invalid` sees) does not: a draw that breaks one is mended (an input asked for is said, or
 #: one of the inputs at fault left out) and drawn again, so no calculation question is one the solver
-#: rejects. Keep these in step with the calculations (the tests solve every generated request).
+#: rejects. Keep these in step with the calculations (the tests solve every generated request). A few
+#: more say what a question needs to ask anything at all (a generic question draws its optional inputs
+#: freely).
 RULES: dict[str, tuple[Rule, ...]] = {
     # the temperature with the dew point or humidity (hadley needs them; the other models take a WBGT
     # or heat index instead, which questions never say): every model choice then works
@@ -767,7 +800,13 @@ RULES: dict[str, tuple[Rule, ...]] = {
     # time taken into much denser air (cold, or much colder than the reference, near sea level) is
     # beyond the 100 m model's density range
     "sprint_conditions": (Excludes(("hand_timed", True), ("direction", "from_reference")),
-                          Solves((("direction", "from_reference"), "temperature"), ("temperature", "direction"))),
+                          Solves((("direction", "from_reference"), "temperature"), ("temperature", "direction")),
+                          # and a question asks about some condition (not "the fully corrected time of 10.2 s")
+                          Needs(("wind", "altitude", "temperature"))),
+    # a question (a generic one: the templates say them) says an altitude to correct from or to; a time
+    # or a wind is said for a lane (without one they would go unused: the solver gives every lane's effect)
+    "altitude_correction": (Needs(("altitude", "target_altitude")),),
+    "lane_effect": (Needs(("lane", "reference_lane")), Needs(("lane",), when=("time", "wind"))),
 }
 
 
@@ -933,7 +972,8 @@ class QueryGenerator:
             a = named
         elif named == b:
             a, b = b, a
-        text = text + ph._pick(rng, ph.COMPARE).format(a=_model_word(a), b=_model_word(b))
+        (wa, na), (wb, nb) = _model_word(a), _model_word(b)
+        text = text + ph._pick(rng, ph.COMPARE).format(a=wa, b=wb, A=na, B=nb)
         reqs = ({"calculation": plan.name, "params": {**params, "model": a}},
                 {"calculation": plan.name, "params": {**params, "model": b}})
         return Query(index, _wrap(rng, text, 2, distract=False), reqs, "comparison", 3, tuple(factors),
@@ -948,7 +988,8 @@ class QueryGenerator:
         tb, pb, idb, fb = self._single(rng, b, 2)
         if a.name == b.name and pa == pb:
             raise _Retry
-        text = ph._pick(rng, ph.COMPOUND_JOINS).format(a=ta, b=tb)
+        join = ph._pick(rng, ph.COMPOUND_JOINS)
+        text = join.format(a=ta, b=_decap(tb) if join.endswith(", {b}") else tb)
         reqs = ({"calculation": a.name, "params": pa}, {"calculation": b.name, "params": pb})
         return Query(index, _wrap(rng, text, 2, distract=False), reqs, "compound", 3,
                      tuple(dict.fromkeys(fa + fb)), f"{ida}&{idb}")
@@ -969,9 +1010,10 @@ class QueryGenerator:
             if missing is not None:
                 return text, params, tpl.id, factors
             err = _invalid(plan, params)
-            if err is None and plan.rules:
+            rules = plan.layout(tpl, generic).rules
+            if err is None and rules:
                 # the Params take it, but run() would not: say or leave out what the rules ask, draw again
-                broken = [r for r in plan.rules if r.broken(plan, params)]
+                broken = [r for r in rules if r.broken(plan, params)]
                 if broken:
                     if _mend(rng, plan, plan.layout(tpl, generic), broken, force, avoid) and not generic:
                         tpl, generic = ph._pick(rng, ph.GENERIC_TEMPLATES), True
@@ -1026,20 +1068,29 @@ class QueryGenerator:
                 values[name] = ctx[name] = v
             elif default is not None:
                 ctx[name] = default
-        said: dict[str, str] = {}
+        said: dict[str, str] = _Said() if generic else {}
         params: dict[str, Any] = dict(lay.fixed)
         fields, styles, say = plan.fields, lay.styles, self._say
         for name in mentioned:
             said[name], params[name] = say(fields[name], values[name], rng, level, styles[name])
         if generic:
-            text = lay.text.replace("{mentions}", _mentions(plan, said, mentioned))
+            texts = lay.texts[None]
+            for key in plan.subject_when:
+                if key[0] in said and params[key[0]] == key[1]:
+                    texts = lay.texts[key]
+                    break
+            text = ph._pick(rng, texts).replace("{mentions}", _mentions(plan, said, mentioned, params, rng))
         else:
             clauses = ""  # optional inputs the template has no slot for, said in clauses
             for n in mentioned:
                 if n not in lay.slots:
                     options, slot = lay.clauses[n]
                     clauses += ph._pick(rng, options).replace(slot, said[n])
-            text = lay.text.format_map(said)
+            pattern = lay.text
+            for a, an in lay.a_slots:
+                if _VOWEL_SOUND.match(said[a[3:-1]]):
+                    pattern = pattern.replace(a, an)
+            text = pattern.format_map(said)
             if "{+}" in text:
                 text = text.replace("{+}", clauses)
             elif clauses:
@@ -1160,14 +1211,74 @@ def _clauses(calc: str, field: str) -> list[str]:
     return ph.CLAUSES.get(("*", field)) or []
 
 
-def _mentions(plan: CalcPlan, said: dict[str, str], mentioned: list[str]) -> str:
-    """The inputs of a generic template, said as a list ("time 10.1 s, wind +1.2 and ...")."""
-    parts = [f"{plan.fields[n].label} {said[n]}" for n in mentioned]
-    if not parts:
+class _Said(dict):
+    """The texts a generic question says its inputs in; ``a_name`` is input ``name`` with an article
+    when it is said as a name ("a marathon"), and as it is when it is a number ("10 km")."""
+
+    def __missing__(self, key: str) -> str:
+        if key[:2] != "a_":
+            raise KeyError(key)
+        s = self[key[2:]]
+        return "a " + s if s[:1].isalpha() else s
+
+
+def _options(p: ph.Phrase, said: dict[str, str], params: dict[str, Any]) -> Any:
+    """The patterns phrase ``p`` offers for these inputs (None: it says none of them)."""
+    if p.key is None:
+        return p.options
+    if p.key[0] == "~":
+        return p.options.get(str(said[p.key[1:]][:1].isalpha()))
+    return p.options.get(str(params[p.key]))
+
+
+#: pattern -> the inputs it says right after "a" ("a {time} run"), for :func:`_fill`
+_A_SLOTS: dict[str, tuple[str, ...]] = {}
+_A_SLOT = re.compile(r"\b([aA]) \{(\w+)\}")
+#: a said value that takes "an" ("an 8:41/km pace", "an 11.3 s time"), as :func:`.phrasing.articles` has it
+_VOWEL_SOUND = re.compile(r"(?:[aei]|o(?!ne)|u(?!ni|s[eu])|8|1[18]\b)")
+
+
+def _fill(pattern: str, said: dict[str, str]) -> str:
+    """``pattern`` filled with the said texts, "a" made "an" before a value that needs it (the value
+    is known only now; the patterns' own words are written right)."""
+    names = _A_SLOTS.get(pattern)
+    if names is None:
+        names = _A_SLOTS[pattern] = tuple(m.group(2) for m in _A_SLOT.finditer(pattern))
+    for n in names:
+        if _VOWEL_SOUND.match(said[n]):
+            pattern = pattern.replace("a {" + n + "}", "an {" + n + "}")
+    return pattern.format_map(said)
+
+
+def _mentions(plan: CalcPlan, said: dict[str, str], mentioned: list[str], params: dict[str, Any],
+              rng: random.Random) -> str:
+    """The inputs of a generic template said in words, as a list ("a 10.21 s 100 m, a +1.2 m/s wind and
+    an altitude of 500 m"): inputs said together first (:attr:`CalcPlan.merges`), each where its first
+    input is in ``mentioned``, then the others one by one."""
+    if not mentioned:
         return "my numbers"
-    if len(parts) == 1:
-        return parts[0]
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+    random_ = rng.random
+    at: list[str | None] = [None] * len(mentioned)
+    left = set(mentioned)
+    for p in plan.merges:
+        if left.issuperset(p.fields):
+            options = p.options if p.key is None else _options(p, said, params)
+            if options:
+                at[min(mentioned.index(n) for n in p.fields)] = _fill(options[int(random_() * len(options))], said)
+                left.difference_update(p.fields)
+    phrase = plan.phrase
+    for i, n in enumerate(mentioned):
+        if n in left:
+            p = phrase.get(n)
+            options = None if p is None else p.options if p.key is None else _options(p, said, params)
+            at[i] = _fill(options[int(random_() * len(options))], said) if options \
+                else f"{plan.fields[n].label} {said[n]}"
+    words = [t for t in at if t]
+    if not words:
+        return "my numbers"
+    if len(words) == 1:
+        return words[0]
+    return ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _factors(plan: CalcPlan, params: dict[str, Any]) -> list[str]:
@@ -1185,9 +1296,20 @@ def _wrap(rng: random.Random, text: str, level: int, distract: bool = True) -> s
     opener = ph._pick(rng, ph.OPENERS)
     closer = ph._pick(rng, ph.CLOSERS)
     extra = ph._pick(rng, ph.DISTRACTORS) if distract and level >= 3 and rng.random() < 0.6 else ""
-    if opener and text[:1].isupper() and not text[:2].isupper() and not text.startswith("I "):
-        text = text[:1].lower() + text[1:] if opener.endswith(": ") or opener.endswith(", ") else text
+    if opener and text[:1].isupper() and not text[:2].isupper() and not text.startswith("I ") \
+            and (opener.endswith(": ") or opener.endswith(", ")) \
+            and text.partition(" ")[0].rstrip(":,") not in ph.PROPER_WORDS:
+        text = text[:1].lower() + text[1:]
     return _tidy(opener + text + extra + closer)
+
+
+def _decap(text: str) -> str:
+    """``text`` to follow words in a sentence: its first letter in lower case, unless it starts a
+    name, an acronym or "I"."""
+    if text[:1].isupper() and not text[:2].isupper() and not text.startswith("I ") \
+            and text.partition(" ")[0].rstrip(":,") not in ph.PROPER_WORDS:
+        return text[:1].lower() + text[1:]
+    return text
 
 
 def _tidy(text: str) -> str:
@@ -1285,10 +1407,25 @@ def _user_query(index: int, d: dict[str, Any], where: str) -> Query:
 
 
 
-#: how a model choice is written in a question
-_MODEL_WORDS = {"vdot": "VDOT", "cipm2007": "CIPM-2007", "ideal_gas": "ideal-gas", "simple_moist": "simple moist-air",
-                "minetti_0.83": "Minetti (0.83 exponent)", "strava_quartic": "Strava quartic", "ely_wbgt": "Ely WBGT"}
+#: how a model choice is written in a question: as a modifier ("the fitted and Mureika models") and as a
+#: noun phrase ("Hadley's rule", "the fitted model")
+_MODEL_WORDS = {
+    "mureika": ("Mureika", "Mureika's model"), "moinat": ("Moinat", "Moinat's model"),
+    "fitted": ("fitted", "the fitted model"), "hadley": ("Hadley", "Hadley's rule"),
+    "ely_wbgt": ("Ely WBGT", "the Ely WBGT model"), "heat_index": ("heat-index", "the heat-index model"),
+    "riegel": ("Riegel", "Riegel's formula"), "vdot": ("Daniels VDOT", "Daniels' VDOT tables"),
+    "cameron": ("Cameron", "Cameron's formula"), "cipm2007": ("CIPM-2007", "the CIPM-2007 formula"),
+    "ideal_gas": ("ideal-gas", "the ideal-gas law"), "simple_moist": ("simple moist-air", "the simple moist-air model"),
+    "strava": ("Strava", "Strava's model"), "minetti": ("Minetti", "Minetti's model"),
+    "minetti_0.83": ("Minetti (0.83 exponent)", "Minetti's model with the 0.83 exponent"),
+    "strava_quartic": ("Strava quartic", "Strava's quartic model"),
+}
 
 
-def _model_word(choice: str) -> str:
-    return _MODEL_WORDS.get(choice, choice.replace("_", " ").capitalize())
+def _model_word(choice: str) -> tuple[str, str]:
+    """How model ``choice`` is written: (as a modifier, as a noun phrase)."""
+    hit = _MODEL_WORDS.get(choice)
+    if hit is None:
+        w = choice.replace("_", " ")
+        return w, f"the {w} model"
+    return hit
