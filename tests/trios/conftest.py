@@ -17,6 +17,25 @@ def fake_server():
         yield srv
 
 
+def dedupe_counts(gen, n: int, key) -> tuple["Counter", "Counter"]:
+    """Questions 0..n-1 of ``gen`` through near-duplicate removal: per ``key(query)`` (None = not
+    counted), how many there were and how many were dropped as duplicates."""
+    from collections import Counter
+
+    from sprint_solver.trios.dedupe import Deduplicator
+
+    d = Deduplicator(n)
+    total, dups = Counter(), Counter()
+    for i in range(n):
+        qy = gen.query(i)
+        dup = d.check(i, qy.text) is not None
+        k = key(qy)
+        if k is not None:
+            total[k] += 1
+            dups[k] += dup
+    return total, dups
+
+
 def read_lines(path: Path) -> list[str]:
     return path.read_text("utf-8").splitlines() if path.exists() else []
 

@@ -12,26 +12,20 @@ from sprint_solver.errors import MissingParameterError
 from sprint_solver.solver import validate_params
 from sprint_solver.solver.calculations import CALCULATIONS
 from sprint_solver.trios import phrasing as ph
-from sprint_solver.trios.dedupe import Deduplicator
 from sprint_solver.trios.queries import Query, QueryGenerator
 from sprint_solver.trios.teachers.base import TeacherTask
 from sprint_solver.trios.teachers.template import TemplateTeacher
 from sprint_solver.trios.validate import Context, find_quantities, validate
+
+from .conftest import dedupe_counts
 
 
 def test_no_calculation_rows_survive_de_duplication_at_scale():
     """20,000 rows: generator 1.1.0 lost 914 of 1986 no-calculation rows to near-duplicate removal,
     almost all concept, capability and off-topic ones; 1.2.0 loses 5 here (5-14 over seeds 1, 2, 3, 11)."""
     n = 20_000
-    g = QueryGenerator(seed=1, calculations=["wind_correction"])
-    d = Deduplicator(n)
-    total, dups = Counter(), Counter()
-    for i in range(n):
-        qy = g.query(i)
-        dup = d.check(i, qy.text) is not None
-        if qy.kind == "no_calculation":
-            total[qy.no_call_reason] += 1
-            dups[qy.no_call_reason] += dup
+    total, dups = dedupe_counts(QueryGenerator(seed=1, calculations=["wind_correction"]), n,
+                                lambda qy: qy.no_call_reason if qy.kind == "no_calculation" else None)
     assert sum(total.values()) > 0.08 * n
     assert sum(dups.values()) < 0.015 * sum(total.values()), dups
     # concept questions keep their share instead of collapsing to the ~20 fixed ones (1.1.0: 338 of 395 lost)

@@ -12,8 +12,9 @@ from sprint_solver import quantities as q
 from sprint_solver.errors import ValidityWarning
 from sprint_solver.solver import Solver
 from sprint_solver.solver.calculations import CALCULATIONS
-from sprint_solver.trios.dedupe import Deduplicator
 from sprint_solver.trios.queries import WANTED, Mix, QueryGenerator, load_questions
+
+from .conftest import dedupe_counts
 
 WIND = ["wind_correction"]
 #: the calculations with few inputs, whose questions used to collapse into near-duplicates
@@ -174,15 +175,8 @@ def test_few_input_questions_survive_de_duplication_at_scale():
     inputs (time in the reference lane, wind, lanes 1-9; hundredths, 10 distances, the rule; the limit)
     and loses 11.6 %, 9.4 % and 20.3 % (11.3-12.0, 8.9-10.0 and 19.6-20.9 % over seeds 1-4)."""
     n = 20_000
-    g = QueryGenerator(seed=1, calculations=FEW_INPUTS)
-    d = Deduplicator(n)
-    total, dups = Counter(), Counter()
-    for i in range(n):
-        qy = g.query(i)
-        dup = d.check(i, qy.text) is not None
-        if qy.kind == "single":
-            total[qy.calculations[0]] += 1
-            dups[qy.calculations[0]] += dup
+    total, dups = dedupe_counts(QueryGenerator(seed=1, calculations=FEW_INPUTS), n,
+                                lambda qy: qy.calculations[0] if qy.kind == "single" else None)
     assert min(total.values()) > 0.2 * n, total
     rate = {c: dups[c] / total[c] for c in FEW_INPUTS}
     assert rate["lane_effect"] < 0.16 and rate["hand_timing"] < 0.14 and rate["false_start"] < 0.26, rate
