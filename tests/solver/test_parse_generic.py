@@ -16,15 +16,10 @@ from sprint_solver.errors import MissingParameterError
 from sprint_solver.solver.extract import extract
 from sprint_solver.solver.parse import parse_question
 
+from .parsing import assert_reads
 
-def _reads(question: str, calc: str, expected: dict, absent: tuple[str, ...] = ()) -> None:
-    r = parse_question(question)
-    assert r.calculation == calc, (question, r.calculation, r.params)
-    for k, v in expected.items():
-        assert k in r.params, f"{k} missing from {r.params}"
-        assert r.params[k] == (pytest.approx(v) if isinstance(v, float) else v), (k, r.params)
-    for k in absent:
-        assert k not in r.params, (k, r.params)
+
+_reads = assert_reads
 
 
 def test_clause_words_stop_at_commas_and_conjunctions():
