@@ -17,7 +17,7 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
+from typing import Any, Iterable
 
 from .. import quantities as q
 from ..errors import InvalidValueError, UnitError
@@ -205,25 +205,23 @@ class Qty:
 
     def near(self, words: Iterable[str], before: int = 4, after: int = 4) -> bool:
         """Whether one of ``words`` is among the ``before`` words before or ``after`` words after."""
-        return any(w in words for w in self.pre[len(self.pre) - before:] if before) or \
-            any(w in words for w in self.post[:after])
+        return _near(self.pre, self.post, words, before, after)
 
     def before(self, words: Iterable[str], n: int = 4) -> bool:
-        return any(w in words for w in self.pre[len(self.pre) - n:])
+        return _near(self.pre, self.post, words, n, 0)
 
     def after(self, words: Iterable[str], n: int = 4) -> bool:
-        return any(w in words for w in self.post[:n])
+        return _near(self.pre, self.post, words, 0, n)
 
     def cnear(self, words: Iterable[str], before: int = 4, after: int = 4) -> bool:
         """:meth:`near` within the quantity's own clause."""
-        return any(w in words for w in self.cpre[len(self.cpre) - before:] if before) or \
-            any(w in words for w in self.cpost[:after])
+        return _near(self.cpre, self.cpost, words, before, after)
 
     def cbefore(self, words: Iterable[str], n: int = 4) -> bool:
-        return any(w in words for w in self.cpre[len(self.cpre) - n:])
+        return _near(self.cpre, self.cpost, words, n, 0)
 
     def cafter(self, words: Iterable[str], n: int = 4) -> bool:
-        return any(w in words for w in self.cpost[:n])
+        return _near(self.cpre, self.cpost, words, 0, n)
 
 
 @dataclass(slots=True)
@@ -402,3 +400,10 @@ def _pace(seconds: float, u: str) -> float:
     if seconds <= 0:
         raise UnitError("a pace must be positive", parameter="pace", value=seconds)
     return seconds * q.KM / per
+
+
+def _near(pre: Any, post: Any, words: Iterable[str], before: int, after: int) -> bool:
+    """Whether one of ``words`` is among the last ``before`` words of ``pre`` or the first ``after``
+    of ``post`` (the context of a quantity, or of its own clause)."""
+    return (bool(before) and any(w in words for w in pre[len(pre) - before:])) or \
+        any(w in words for w in post[:after])
