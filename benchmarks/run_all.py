@@ -34,8 +34,23 @@ def main() -> None:
         print_rows(got)
         print(f"# {name}: {time.perf_counter() - t0:.1f} s", file=sys.stderr)
         rows += got
-    args.out.write_text("# Benchmark results\n\n" + markdown(rows))
+    table = markdown(rows)
+    if args.only:
+        head, _, body = table.partition("|---|---|---|---|---|---|---|---|\n")
+        lines = body.splitlines(keepends=True) + _other_rows(args.out, {r.benchmark for r in rows})
+        table = head + "|---|---|---|---|---|---|---|---|\n" + "".join(sorted(lines, key=lambda x: x.split("|")[1]))
+    args.out.write_text("# Benchmark results\n\n" + table)
     print(f"wrote {args.out}")
+
+
+def _other_rows(path: Path, rerun: set[str]) -> list[str]:
+    """Table lines of an earlier RESULTS.md for benchmarks not re-run now (``--only`` refreshes
+    some figures without dropping the rest)."""
+    if not path.exists():
+        return []
+    return [line + "\n" for line in path.read_text().splitlines()
+            if line.startswith("| ") and not line.startswith(("| benchmark ", "|---"))
+            and line.split("|")[1].strip() not in rerun]
 
 
 if __name__ == "__main__":
