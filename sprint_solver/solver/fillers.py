@@ -46,7 +46,10 @@ def _direction(ex: Extraction, time_q: Qty | None) -> tuple[str, bool]:
         if re.search(r"still[- ]?air|\bcalm\b|no wind|zero wind|windless|sea level", around) and \
                 not re.search(r"\b(?:in|to|into) still[- ]air\b\??$", t.strip()) and \
                 not re.search(r"still[- ]?air equivalent", around):
-            if not re.search(r"\b(?:what(?:'s| is)|equivalent|worth)\b.*\bstill[- ]air\b", t) or frm:
+            # unless the question asks for the still-air (or wind-adjusted) time: "... with no wind
+            # (0.0 m/s). What's the wind-adjusted time?" takes a time run in a 0.0 reading to still air
+            if not re.search(r"\b(?:what(?:'s| is)|equivalent|worth)\b.*\b(?:still[- ]air|wind[- ](?:adjusted|"
+                             r"corrected|free))\b", t) or frm:
                 frm, to = True, False
     if to and not frm:
         return "to_still_air", True
@@ -55,7 +58,9 @@ def _direction(ex: Extraction, time_q: Qty | None) -> tuple[str, bool]:
     if frm and to:
         # "how much would X be affected ... what's that in still air" is rare; the hypothetical wins
         # only when the question asks about the effect of the wind
-        if re.search(r"affect|how much (?:faster|slower)|with (?:a|an|the) .{0,20}wind,? what", t):
+        if re.search(r"affect|how much (?:faster|slower)|with (?:a|an|the) .{0,20}wind,? what|in still[- ]air,? "
+                     r"(?:what|how)|\bwhat (?:would|will|could|might) (?:i|he|she|they|you|we) (?:run|clock|do) with\b",
+                     t):
             return "from_still_air", True
         return "to_still_air", True
     return "to_still_air", False
@@ -139,20 +144,28 @@ def _need(value, name: str, message: str):
 _SEA = re.compile(r"sea[- ]level")
 
 
+#: words that make "at 60 m" a point of the race, not an altitude ("the split at 60 m")
+_MARK_W = frozenset({"split", "splits", "mark", "marks", "through", "passing", "passed", "reached", "gate", "gates",
+                     "after", "between", "from"})
+
+
 def _altitude_mentions(f: Fill, sprint: bool = False) -> list[tuple[int, float, str]]:
     """(position, metres, text) of every altitude the question names, in order.
 
-    With ``sprint`` (a 100/200 m question) "at 1500 m" is an altitude: it cannot be the race.
-    """
+    With ``sprint`` (a 100/200 m question whose race is already read and taken, or an air-density
+    question, which has no race) a bare "at 22 m" or "at 200 m" is an altitude too: it cannot be
+    the race, and a point of the race would be said as one ("the split at 60 m"). Without it, only "at 1500 m" (300 m or
+    more, not an event) in a question that mentions altitude."""
     ex = f.ex
     out: list[tuple[int, float, str]] = []
     for x in ex.of("length", "distance"):
         if x.pre[-3:-1] == ("reference", "altitude") or x.pre[-2:] == ("reference", "altitude"):
             continue  # the reference conditions' altitude, not the race's
+        bare_at = x.before({"at"}, 1) and not x.used and not x.cnear(_MARK_W, 3, 1)
         if x.cafter({"altitude", "elevation", "above", "asl", "high", "elevated"}, 2) or \
                 x.cbefore({"altitude", "elevation", "elevated"}, 3) or (x.unit == "ft" and x.before({"at", "in"}, 1)) \
-                or (x.before({"at"}, 1) and (ex.words & {"altitude", "elevation"} or sprint) and x.value >= 300
-                    and x.value not in SPRINT_EVENTS):
+                or (bare_at and (sprint or ex.words & {"altitude", "elevation"} and x.value >= 300
+                                 and x.value not in SPRINT_EVENTS)):
             x.used = True
             out.append((x.start, x.value, x.raw))
     for m in _SEA.finditer(ex.text):
@@ -191,7 +204,9 @@ def _altitude_role(text: str, tq, m: tuple[int, float, str]) -> str:
     """'run' (where the time was run), 'target' (where it is converted to) or '?'."""
     pos = m[0]
     if _is_target(text, tq, m) and (pos < tq.start or _QUESTION_WORDS.search(text[tq.end:pos]) or
-                                    not re.search(r"\b(?:at|in)\s*$", text[max(0, pos - 6):pos])):
+                                    not re.search(r"\b(?:at|in)\s*$", text[max(0, pos - 6):pos]) or
+                                    re.search(r"\bbe (?:at|in)\s*$", text[max(0, pos - 9):pos])):
+        # "would a 10.05 be at 79 m" says where the time is taken to; "ran 10.05 at 79 m" where it was run
         return "target"
     if pos > tq.start and not _QUESTION_WORDS.search(text[tq.end:pos]) and pos - tq.end < 45:
         return "run"
@@ -273,7 +288,7 @@ def _fill_air_density(f: Fill) -> None:
     temp = pick_temperature(f)
     pressure = _pressure(f)
     rh = _humidity(f)
-    m = [a for a in _altitude_mentions(f) if a[2] != "sea level" or pressure is None]
+    m = [a for a in _altitude_mentions(f, sprint=True) if a[2] != "sea level" or pressure is None]
     alt = m[0][1] if m else None
     f.params["temperature"] = _need(temp, "temperature", "air density needs the air temperature (e.g. 20 °C)")
     for k, v in (("pressure", pressure), ("altitude", alt), ("humidity", rh)):
@@ -597,7 +612,10 @@ def _fill_intervals(f: Fill) -> None:
                 ds[0].qty.used = True
     rest = None
     for x in ex.of("time", "clock", "number"):
-        if x.near({"rest", "recovery", "recoveries", "break", "jog", "walk"}, 2, 2) and \
+        # "... with 45 s between reps": the rest, said by where it goes
+        between = x.cpost[:1] == ("between",) and bool(set(x.cpost[1:3]) & {"reps", "repeats", "intervals", "sets",
+                                                                             "repetitions", "efforts", "each"})
+        if between or x.near({"rest", "recovery", "recoveries", "break", "jog", "walk"}, 2, 2) and \
                 (x.kind != "number" or x.cnear({"rest", "recovery", "recoveries"}, 2, 2)):
             rest = x.value
             x.used = True
@@ -610,8 +628,10 @@ def _fill_intervals(f: Fill) -> None:
         times[0].used = True
     elif pace is None:
         # "5 x 200 m in 34.30 each": a number of seconds with no unit
-        each = [x for x in ex.of("number") if x.cpost[:1] == ("each",) and x.cpre[-1:] in (("in",), ("at",))
-                and 5.0 <= x.value < 3600.0]
+        # ... and "4 x 200m in 52.70 with 45 s rest": the number right after the repetitions
+        each = [x for x in ex.of("number") if x.cpre[-1:] in (("in",), ("at",)) and 5.0 <= x.value < 3600.0
+                and not x.used and (x.cpost[:1] == ("each",) or any(
+                    r.kind == "reps" and 0 <= x.start - r.end <= 5 for r in ex.qtys))]
         if each:
             rep_time = _take(each[0]).value
     f.params["reps"] = _need(reps, "reps", "the question gives no number of repetitions (e.g. 6 x 400 m)")
@@ -1126,6 +1146,26 @@ def _fill_body(f: Fill) -> None:
     m = _altitude_mentions(f)
     if m and m[0][2] != "sea level":
         f.params["altitude"] = m[0][1]
+    # the one number the question names as its answer (several named, as in "what are the air drag and
+    # body surface area": the default, which states them all)
+    asked = {r for r, pat in _BODY_RESULTS if pat.search(ex.text)}
+    if asked & {"drag_power", "drag_per_kg", "drag_constant"}:
+        asked.discard("drag_force")  # "drag power" says "drag" too
+    default = "drag_force" if sp is not None else "frontal_area"
+    if len(asked) == 1 and (want := asked.pop()) != default and \
+            (want not in ("drag_force", "drag_per_kg", "drag_power") or sp is not None):
+        f.params["result"] = want
+
+
+#: the numbers a body-metrics question names
+_BODY_RESULTS = tuple((r, re.compile(p)) for r, p in (
+    ("drag_power", r"\bdrag power\b|\bpower (?:lost|spent|needed) (?:to|against|on) (?:the )?(?:air|drag)\b"),
+    ("drag_per_kg", r"\bdrag (?:force )?per (?:kg|kilogram)\b"),
+    ("drag_constant", r"\bdrag constant\b"),
+    ("drag_force", r"\bdrag\b"),
+    ("frontal_area", r"\bfrontal area\b|\bprojected area\b"),
+    ("bsa", r"\bbody surface area\b|\bsurface area\b|\bbsa\b"),
+))
 
 
 def _own_wind(f: Fill) -> float | None:

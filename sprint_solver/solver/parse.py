@@ -39,10 +39,21 @@ MAX_CHARS = 2000
 # =============================================================================================
 _THE_EVENT = re.compile(r"\bthe (60|100|110|200|400)\b(?!\s*(?:m\b|meters|metres|ft|feet))")
 _FEELS = re.compile(r"\bfeels?[- ]like\b")
+#: "how hot does 90 F with a 27 C dew point feel?" (a heat index asked for in words)
+_HOW_HOT = re.compile(r"\bhow (?:hot|warm|humid) (?:does|did|will|would) [^.?!]{0,90}\bfeel\b")
+#: even splits asked for by name ("what are my 400m splits?")
+_SPLITS_ASK = re.compile(r"\bwhat (?:are|would be|should be|will be) (?:my|the|her|his|their|our) [^.?!]{0,24}splits?\b")
+#: a time carried over to another distance ("worth over half marathon", "equivalent for the 10k")
+_WORTH_OVER = re.compile(r"\b(?:worth|equivalent|translates?|converts?|convert(?:ed)?) (?:over|for|at|to|in|into) "
+                         r"(?:an? |the )?(?:\d|half|marathon|mile|\d+k)")
 _HEAT_ADJ = re.compile(r"heat[- ]adjust|adjust\w* for (?:the )?(?:heat|temperature|humidity)|in (?:the|this) heat")
 _VO2 = re.compile(r"\bvo2\s?(?:max)?\b|v\.o\.2")
+#: training paces asked for; "what pace ... train" within one sentence (not "What pace do I need to run 400m
+#: in 1:49.9? What does that mean for my training?"), "marathon pace" only as a zone asked for
 _TRAINING = re.compile(r"training (?:pace|zone|speed)|\b(?:easy|tempo|threshold|repetition|interval|recovery|"
-                       r"long[- ]run) (?:run )?(?:pace|pace?s|speed)|\btraining paces\b|\bwhat paces?\b.*\btrain")
+                       r"long[- ]run) (?:run )?(?:\(\w+\) )?(?:pace|pace?s|speed)|\btraining paces\b|"
+                       r"\bwhat paces?\b[^.?!]*\btrain|\bwhat(?:'s| is| are| should be) (?:my|the|her|his|their|our) "
+                       r"marathon (?:\(\w+\) )?paces?\b|\bwhat marathon paces? (?:should|can|could|do)\b")
 _PROFILE = re.compile(r"(?:max(?:imum|imal)?|top|peak) (?:sprint(?:ing)? )?(?:speed|velocity|acceleration|power)|"
                       r"force[- ]velocity|\bf-?v profile|sprint profile|acceleration profile|velocity profile")
 _EFD = re.compile(r"(?:equivalent|effective) (?:flat )?distance|flat[- ](?:equivalent )?distance|"
@@ -68,14 +79,21 @@ _LANE_PAIR = re.compile(r"lanes? \d (?:to|and|vs|versus|or) (?:lane )?\d")
 _EVEN = re.compile(r"\b(?:even|equal) (?:pace|pacing|splits?)|\beach (?:lap|km|kilometer|kilometre|mile|400)|"
                    r"\bper lap\b|lap times?")
 _NAMED_DIST = re.compile(r"\b(?:half[- ]marathon|marathon|the mile|a mile|mile)\b")
+#: ("can you explain the steps?" is politeness, not a comparison)
 _COMPARE = re.compile(r"\b(?:equivalent|could|would|can|might|should|expect|translate|convert|predict|worth|"
-                      r"capable)\b")
+                      r"capable)\b(?! you\b)")
+#: "fast" said of the track or the race, not asked about ("my coach thinks the track was fast")
+_FAST_SAID = re.compile(r"\b(?:was|is|were|felt|looked|seemed) (?:really |very |quite )?fast\b")
 _PREDICT = frozenset({"predict", "predicted", "prediction", "riegel", "predictor", "predicts", "predicting"})
+#: "heat" naming a round of a race ("a men's 200m heat", "heat 3", "the opening heat")
+_ROUND_HEAT = re.compile(r"(?:\d\s?m|met(?:er|re)s|dash|hurdles|men's|women's|boys'|girls'|junior|masters|first|"
+                         r"second|third|opening|qualifying|preliminary|semi-?final) heats?\b|\bheats? \d|\bheats? (?:and|or) "
+                         r"(?:semis?|finals?)\b|\b(?:won|win|wins|winning) (?:his|her|their|my) heat\b")
 _ALT_W = frozenset({"altitude", "elevation", "elevated", "asl", "thin"})
 #: words that make a length an altitude ("an altitude of 110 m", "the equivalent at 55 m altitude")
 _ALT_OF = frozenset({"altitude", "elevation", "elevated", "above", "asl", "target"})
 _TEMP_W = frozenset({"temperature", "temp", "hot", "cold", "heat", "warm", "degrees", "celsius", "fahrenheit"})
-_TRAIN_W = frozenset({"training", "easy", "tempo", "threshold", "repetition", "repetitions", "interval", "recovery",
+_TRAIN_W = frozenset({"training", "marathon", "easy", "tempo", "threshold", "repetition", "repetitions", "interval", "recovery",
                       "long", "paces", "train", "zones"})
 _PROFILE_W = frozenset({"max", "maximum", "maximal", "top", "peak", "force", "fv", "f", "profile"})
 _EVEN_W = frozenset({"even", "equal", "each", "per", "lap"})
@@ -137,6 +155,8 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
                                     and x.before({"at", "in"}, 1) for x in ex.qtys))
     if not alt and timeish and ("distance" not in kinds):
         alt = _venue_hint(ex)
+    if "heat" in W and "temperature" not in kinds and _ROUND_HEAT.search(t):
+        W = W - {"heat"}  # "a men's 200m heat" is a round of the race, not the weather
     temp = "temperature" in kinds or bool(W & _TEMP_W)
     humid = bool(W & HUMID_WORDS)
     hand = bool(W & {"handheld", "stopwatch", "manual", "manually", "ht"}) or "hand" in W and \
@@ -151,7 +171,7 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
                 x.value < 1.0 or x.unit == "ms" for x in ex.qtys if x.kind == "time")):
         s["false_start"] = 6
     if W & {"index", "feel", "feels", "apparent"} and ("heat index" in t or _FEELS.search(t) or
-                                                      "apparent temperature" in t):
+                                                      "apparent temperature" in t or _HOW_HOT.search(t)):
         s["heat_index"] = 6 if not pace_q else 3
     if temp and humid and not pace_q and not distance_q and not (kinds & {"clock", "time"}) and \
             not W & (_RUN_W | {"adjust", "adjusted", "dense", "density", "thick"}):
@@ -189,7 +209,7 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
     if "vdot" in W or ("vo" in W and _VO2.search(t)):
         # "training paces" or a prediction asked for too ("... for my training log" is not one)
         s["vdot"] = 4 if W & _PREDICT or (W & _TRAIN_W and _TRAINING.search(t)) else 6
-        if any(x.kind == "number" and x.near({"vdot"}, 1, 1) for x in ex.qtys):
+        if any(x.kind == "number" and x.near({"vdot"}, 2, 1) for x in ex.qtys):
             # "at VDOT 60": a VDOT given, not asked for
             s["training_paces"] = 6.5
             s["vdot"] = 3
@@ -236,22 +256,27 @@ def rule_scores(ex: Extraction) -> dict[str, float]:
         if many and sprint != 0:
             s["sprint_profile"] = max(s.get("sprint_profile", 0), 5.5)
         else:
-            s["even_splits"] = 4.5 + (1.5 if W & {"even", "evenly", "equal", "each", "every", "per"} else 0)
+            s["even_splits"] = 4.5 + (1.5 if W & {"even", "evenly", "equal", "each", "every", "per"} or
+                                      _SPLITS_ASK.search(t) else 0)
     elif timeish and W & (_EVEN_W | {"laps", "times"}) and _EVEN.search(t):
         s["even_splits"] = 5
     if distance_q and timeish:
         # race distances: not altitudes ("an altitude of 501 m and a target altitude of 55 m")
         n_dist = sum(1 for x in ex.qtys if x.kind in ("distance", "length") and not _altitude_like(x))
         if W & {"marathon", "mile", "half", "marathoner", "miler"}:
-            n_dist += len(_NAMED_DIST.findall(t))
+            # names not already read as a distance ("1 mile" is one distance, not two)
+            n_dist += sum(1 for m in _NAMED_DIST.finditer(t)
+                          if not any(x.start <= m.start() < x.end for x in ex.qtys))
         predict = bool(W & _PREDICT)
         if predict or (n_dist >= 2 and _COMPARE.search(t)):
-            s["race_prediction"] = (6.5 if n_dist >= 2 else 5) if predict else 4.5
+            s["race_prediction"] = (6.5 if n_dist >= 2 else 5) if predict else \
+                5.5 if _WORTH_OVER.search(t) else 4.5
     elif W & _PREDICT:
         s["race_prediction"] = 5
     if distance_q and (timeish or pace_q):
         # ("fast" next to a sprint's conditions says nothing about a pace: "the track was fast")
-        s["pace"] = 3.5 + (1 if W & {"pace", "long", "fast", "speed", "finish", "total"} and
+        s["pace"] = 3.5 + (1 if (W & {"pace", "long", "speed", "finish", "total", "far"} or
+                                 "fast" in W and not _FAST_SAID.search(t)) and
                            not (sprint and (alt or wind or temp or hand)) else 0)
     elif pace_q or "mph" in W or "km/h" in t or ("speed" in kinds and not sprint_like and not wind) or \
             ("speed" in kinds and not timeish and not W & WIND_WORDS):

@@ -659,7 +659,7 @@ CALC_TEMPLATES.update({
     ],
     "heat_adjusted_pace": [
         T("hap.1", "My goal marathon pace is {pace}. It's {temperature} with a {dew_point} dew point. How much "
-                   "should I slow down?"),
+                   "should I slow down?", distance=42195.0),
         T("hap.2", "What pace should I run instead of {pace} at {temperature} and {humidity:pct} humidity?"),
         T("hap.3", "Race-day forecast: {temperature}, dew point {dew_point}. How should I adjust a {pace} goal?",
           2),

@@ -49,7 +49,7 @@ from . import priors
 
 log = logging.getLogger(__name__)
 
-GENERATOR_VERSION = "1.5.0"
+GENERATOR_VERSION = "1.5.1"
 
 #: every calculation type the project plans; the generator uses those that are registered
 WANTED = ("wind_correction", "altitude_correction", "air_density", "temperature_effect_sprint",
