@@ -50,6 +50,17 @@ REFERENCE_FACTS: tuple[tuple[float, str], ...] = (
     (0.14, "s"),
     (100.0, "m"), (200.0, "m"), (400.0, "m"),
 )
+#: where each rule constant is relevant: a row may quote it only if one of its solutions has one of
+#: these inputs or calculation types (otherwise "adds 0.2 s" to a wind correction whose change is
+#: 0.13 s passed as the 0.24 s hand-timing constant); the events are relevant everywhere. Rows
+#: without a calculation (concept questions) may quote them all.
+RULE_RELEVANCE: dict[float, frozenset[str]] = {
+    2.0: frozenset({"wind"}),
+    1000.0: frozenset({"altitude", "target_altitude"}),
+    0.100: frozenset({"false_start", "reaction_time"}),
+    0.24: frozenset({"hand_timing", "hand_timed"}),
+    0.14: frozenset({"hand_timing", "hand_timed"}),
+}
 
 
 # --- reading numbers with units ----------------------------------------------------------------
@@ -286,8 +297,10 @@ def known_numbers(solutions: Iterable[Any], question: str, extra: Iterable[tuple
                 d = abs(a.result.value - b.result.value)
                 ks.append(Known(d, a.result.unit, _tol(a.result.unit, d) * 2, "difference of results"))
     for qt in find_quantities(question):
-        ks.append(Known(qt.value, qt.unit, qt.half_ulp + 1e-9, "question"))
-    ks += _RULES
+        # the question's number as written (the answer's own precision is allowed for when matching;
+        # the question's too would let "3 m/s" restate "2 m/s")
+        ks.append(Known(qt.value, qt.unit, 1e-9, "question"))
+    ks += _rules_for(_row_keys(sols))
     for v, u in extra:
         ks.append(Known(v, u, _tol(u, v), "rule constant"))
     return ks
@@ -307,6 +320,23 @@ def _distance_word(v: str) -> float | None:
 
 _RULES = [Known(v, u, max(abs(v) * 0.005, 1e-6) if u not in ("s", "points") else 0.006, "rule constant")
           for v, u in REFERENCE_FACTS]
+
+
+def _row_keys(solutions: Iterable[Any]) -> frozenset[str]:
+    """Calculation types and the inputs given (not those set to False: a sprint that was not hand timed)."""
+    return frozenset(k for s in solutions for k in (s.calculation_type, *(
+        name for name, p in s.params.items() if p.value is not False)))
+
+
+@functools.lru_cache(maxsize=256)
+def _rules_for(keys: frozenset[str]) -> tuple[Known, ...]:
+    """The rule constants relevant to a row whose solutions have these inputs and calculation types."""
+    return tuple(k for k in _RULES if not keys or RULE_RELEVANCE.get(k.value, keys) & keys)
+
+
+@functools.lru_cache(maxsize=256)
+def _rule_pairs_for(keys: frozenset[str]) -> dict[str, list[tuple[float, float]]]:
+    return KnownIndex(_rules_for(keys)).by_unit
 
 
 def text_numbers(solutions: Iterable[Any], containing: str = "", *, prose_only: bool = False) -> list[Known]:
@@ -375,8 +405,6 @@ class KnownIndex:
         return min(near, key=lambda k: abs(abs(k.value) - abs(qt.value))) if near else None
 
 
-_RULE_PAIRS = KnownIndex(_RULES).by_unit
-
 
 def _index(solutions: list[Any], question: str) -> KnownIndex:
     """``KnownIndex(known_numbers(solutions, question))`` for matching only (no ``nearest``).
@@ -408,8 +436,8 @@ def _index(solutions: list[Any], question: str) -> KnownIndex:
                 d = abs(a.result.value - b.result.value)
                 by.setdefault(a.result.unit, []).append((d, tol_of(a.result.unit, d) * 2))
     for qt in find_quantities(question):
-        by.setdefault(qt.unit, []).append((abs(qt.value), qt.half_ulp + 1e-9))
-    for u, pairs in _RULE_PAIRS.items():
+        by.setdefault(qt.unit, []).append((abs(qt.value), 1e-9))
+    for u, pairs in _rule_pairs_for(_row_keys(solutions)).items():
         by.setdefault(u, []).extend(pairs)
     index = KnownIndex()
     index.by_unit = by
@@ -577,7 +605,7 @@ def _operand_pairs(solutions: list[Any]) -> dict[str, list[tuple[float, float, f
             v = p.value
             if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
                 groups.setdefault(p.unit, [[], [], []])[0].append((float(v), _tol(p.unit, float(v))))
-    for k in _RULES:
+    for k in _rules_for(_row_keys(solutions)):
         if k.unit in groups:  # a rule constant pairs only with a number of its unit
             groups[k.unit][2].append((k.value, k.tol))
     out: dict[str, list[tuple[float, float, float, float]]] = {}
