@@ -17,7 +17,7 @@ from ..errors import InvalidValueError, MissingParameterError, UnsupportedQuesti
 from .extract import Extraction, Qty
 from .slots import (HEAD_WORDS, SPRINT_EVENTS, STILL_FROM, STILL_TO, TAIL_WORDS, WIND_WORDS, Fill, _event_label,
                     _take, _to_celsius, _wind_value, distances,
-                    pace_from_clock, pick_altitude, pick_event, pick_lane, pick_pace, pick_percent, pick_sex,
+                    pace_from_clock, pick_event, pick_lane, pick_pace, pick_percent, pick_sex,
                     pick_speed, pick_sprint_time, pick_temperature, pick_times, pick_wind, reinterpret_clock,
                     wr_speed)
 
@@ -98,9 +98,12 @@ def _fill_wind(f: Fill) -> None:
     f.params["event"] = _event_label(event)
     f.params["time"] = time_q.value
     f.params["wind"] = wind
-    alt = pick_altitude(f)
-    if alt is not None:
-        f.params["altitude"] = alt
+    # where the race was run: the first altitude named ("at 1500 m", "in Mexico City"); a sea level
+    # named with no other altitude is one too
+    alts = _altitude_mentions(f, sprint=True)
+    run_at = next((m for m in alts if m[2] != "sea level"), alts[0] if alts else None)
+    if run_at is not None:
+        f.params["altitude"] = run_at[1]
     direction, decided = _direction(ex, time_q)
     if direction == "from_still_air" and worded:
         # "a still-air time of 10.2": the time is the still-air one; the wind to take it into is not given

@@ -218,29 +218,6 @@ def pick_sprint_time(f: Fill, event: float | None, lo: float | None = None, hi: 
     return None
 
 
-def pick_altitude(f: Fill, required: bool = False) -> float | None:
-    """Altitude [m]: a length next to an altitude word, or a named venue, or 'sea level' (0)."""
-    ex = f.ex
-    alt_words = {"altitude", "elevation", "above", "asl", "high", "up", "elevated"}
-    cands = [x for x in ex.of("length", "distance") if x.cafter(alt_words, 2) or x.cbefore(
-        {"altitude", "elevation", "elevated"}, 3) or (x.unit == "ft" and x.before({"at"}, 1))
-        or (x.before({"at"}, 1) and ("altitude" in ex.words or "elevation" in ex.words) and x.value >= 300)]
-    if cands:
-        x = _take(cands[-1] if len(cands) > 1 and "sea" in ex.words else cands[0])
-        return x.value
-    from .venues import find
-    v = find(ex.word_list)
-    if v is not None:
-        f.note(f"{v.name} taken as {v.altitude_m:.0f} m above sea level ({v.source}; city-level altitude)")
-        return v.altitude_m
-    if "sea level" in ex.text:
-        return 0.0
-    if required:
-        raise MissingParameterError("altitude", "the question mentions altitude but gives no height or venue "
-                                                "(e.g. 'at 1500 m' or 'in Mexico City')")
-    return None
-
-
 _DEW = frozenset({"dew", "dewpoint", "dewpoints"})
 _LINK = frozenset({"of", "is", "was", "at", "around", "about", "near", "approximately", "reading"})
 
