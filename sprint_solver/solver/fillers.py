@@ -157,8 +157,8 @@ def _altitude_mentions(f: Fill, sprint: bool = False) -> list[tuple[int, float, 
 
     With ``sprint`` (a 100/200 m question whose race is already read and taken, or an air-density
     question, which has no race) a bare "at 22 m" or "at 200 m" is an altitude too: it cannot be
-    the race, and a point of the race would be said as one ("the split at 60 m"). Without it, only "at 1500 m" (300 m or
-    more, not an event) in a question that mentions altitude."""
+    the race, and a point of the race would be said as one ("the split at 60 m"). Without it, only
+    "at 1500 m" (300 m or more, not an event) in a question that mentions altitude."""
     ex = f.ex
     out: list[tuple[int, float, str]] = []
     for x in ex.of("length", "distance"):

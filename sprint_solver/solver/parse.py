@@ -42,7 +42,8 @@ _FEELS = re.compile(r"\bfeels?[- ]like\b")
 #: "how hot does 90 F with a 27 C dew point feel?" (a heat index asked for in words)
 _HOW_HOT = re.compile(r"\bhow (?:hot|warm|humid) (?:does|did|will|would) [^.?!]{0,90}\bfeel\b")
 #: even splits asked for by name ("what are my 400m splits?")
-_SPLITS_ASK = re.compile(r"\bwhat (?:are|would be|should be|will be) (?:my|the|her|his|their|our) [^.?!]{0,24}splits?\b")
+_SPLITS_ASK = re.compile(r"\bwhat (?:are|would be|should be|will be) (?:my|the|her|his|their|our) "
+                         r"[^.?!]{0,24}splits?\b")
 #: a time carried over to another distance ("worth over half marathon", "equivalent for the 10k")
 _WORTH_OVER = re.compile(r"\b(?:worth|equivalent|translates?|converts?|convert(?:ed)?) (?:over|for|at|to|in|into) "
                          r"(?:an? |the )?(?:\d|half|marathon|mile|\d+k)")
@@ -87,14 +88,15 @@ _FAST_SAID = re.compile(r"\b(?:was|is|were|felt|looked|seemed) (?:really |very |
 _PREDICT = frozenset({"predict", "predicted", "prediction", "riegel", "predictor", "predicts", "predicting"})
 #: "heat" naming a round of a race ("a men's 200m heat", "heat 3", "the opening heat")
 _ROUND_HEAT = re.compile(r"(?:\d\s?m|met(?:er|re)s|dash|hurdles|men's|women's|boys'|girls'|junior|masters|first|"
-                         r"second|third|opening|qualifying|preliminary|semi-?final) heats?\b|\bheats? \d|\bheats? (?:and|or) "
-                         r"(?:semis?|finals?)\b|\b(?:won|win|wins|winning) (?:his|her|their|my) heat\b")
+                         r"second|third|opening|qualifying|preliminary|semi-?final) heats?\b|\bheats? \d|"
+                         r"\bheats? (?:and|or) (?:semis?|finals?)\b|"
+                         r"\b(?:won|win|wins|winning) (?:his|her|their|my) heat\b")
 _ALT_W = frozenset({"altitude", "elevation", "elevated", "asl", "thin"})
 #: words that make a length an altitude ("an altitude of 110 m", "the equivalent at 55 m altitude")
 _ALT_OF = frozenset({"altitude", "elevation", "elevated", "above", "asl", "target"})
 _TEMP_W = frozenset({"temperature", "temp", "hot", "cold", "heat", "warm", "degrees", "celsius", "fahrenheit"})
-_TRAIN_W = frozenset({"training", "marathon", "easy", "tempo", "threshold", "repetition", "repetitions", "interval", "recovery",
-                      "long", "paces", "train", "zones"})
+_TRAIN_W = frozenset({"training", "marathon", "easy", "tempo", "threshold", "repetition", "repetitions", "interval",
+                      "recovery", "long", "paces", "train", "zones"})
 _PROFILE_W = frozenset({"max", "maximum", "maximal", "top", "peak", "force", "fv", "f", "profile"})
 _EVEN_W = frozenset({"even", "equal", "each", "per", "lap"})
 _RUN_W = frozenset({"run", "running", "race", "pace", "marathon", "jog", "tempo", "easy", "slower"})

@@ -405,7 +405,6 @@ class KnownIndex:
         return min(near, key=lambda k: abs(abs(k.value) - abs(qt.value))) if near else None
 
 
-
 def _index(solutions: list[Any], question: str) -> KnownIndex:
     """``KnownIndex(known_numbers(solutions, question))`` for matching only (no ``nearest``).
 
